@@ -1,0 +1,708 @@
+//! Pact files in and out: read any V1..V4 file into the model, write each version's exact
+//! layout, and write `<consumer>-<provider>.json` into a directory, merging with what is there.
+//!
+//! Writing is safe under concurrency (parallel Jest workers, threads): a lock file serialises
+//! read-merge-write, and the new content replaces the old by an atomic rename.
+
+use super::body::ContentType;
+use super::http::content_type_of;
+use super::{
+    Body, Generators, Headers, Interaction, MatchingRules, Pact, ProviderState, Query, Request,
+    Response, SpecVersion,
+};
+use crate::error::{ErrorCode, PactError, Result};
+use base64::Engine;
+use serde_json::{json, Map, Value};
+use std::fs;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+// ---------------------------------------------------------------- reading
+
+impl Pact {
+    /// Parses pact JSON text of any spec version.
+    pub fn from_json_str(text: &str) -> Result<Pact> {
+        let value: Value = serde_json::from_str(text).map_err(|e| {
+            PactError::invalid_json(format!(
+                "Pact JSON is not valid JSON (line {}, column {}): {e}",
+                e.line(),
+                e.column()
+            ))
+        })?;
+        Pact::from_json(&value)
+    }
+
+    /// Reads a pact file's JSON of any spec version.
+    pub fn from_json(value: &Value) -> Result<Pact> {
+        let root = value
+            .as_object()
+            .ok_or_else(|| PactError::invalid_json("A pact must be a JSON object"))?;
+        let name_of = |key: &str| -> Result<String> {
+            match root.get(key) {
+                Some(Value::Object(o)) => match o.get("name") {
+                    Some(Value::String(s)) => Ok(s.clone()),
+                    _ => Err(PactError::invalid_json(format!(
+                        "$.{key}.name must be a string"
+                    ))),
+                },
+                None => Ok(if key == "consumer" {
+                    "Consumer"
+                } else {
+                    "Provider"
+                }
+                .to_string()),
+                Some(_) => Err(PactError::invalid_json(format!(
+                    "$.{key} must be an object with a name"
+                ))),
+            }
+        };
+        let mut metadata = match root.get("metadata") {
+            Some(Value::Object(m)) => m.clone(),
+            None | Some(Value::Null) => Map::new(),
+            Some(_) => return Err(PactError::invalid_json("$.metadata must be an object")),
+        };
+        let declared = [
+            "pactSpecification",
+            "pact-specification",
+            "pactSpecificationVersion",
+        ]
+        .iter()
+        .find_map(|k| metadata.get(*k))
+        .and_then(|v| match v {
+            Value::Object(o) => o.get("version").and_then(Value::as_str).map(str::to_string),
+            Value::String(s) => Some(s.clone()),
+            _ => None,
+        });
+        let interactions_json = match root.get("interactions") {
+            Some(Value::Array(a)) => a.as_slice(),
+            None => &[],
+            Some(_) => return Err(PactError::invalid_json("$.interactions must be a list")),
+        };
+        let spec = match declared {
+            Some(v) => SpecVersion::from_file_version(&v).ok_or_else(|| {
+                PactError::new(
+                    ErrorCode::InvalidSpecVersion,
+                    format!("$.metadata.pactSpecification.version '{v}' is not a known Pact specification version (1.0.0 to 4.0)"),
+                )
+            })?,
+            None if interactions_json.iter().any(|i| i.get("type").is_some()) => SpecVersion::V4,
+            None => SpecVersion::V3,
+        };
+        for key in [
+            "pactSpecification",
+            "pact-specification",
+            "pactSpecificationVersion",
+        ] {
+            metadata.remove(key);
+        }
+        let mut pact = Pact {
+            consumer: name_of("consumer")?,
+            provider: name_of("provider")?,
+            interactions: Vec::new(),
+            other_interactions: Vec::new(),
+            metadata,
+            spec,
+        };
+        for (i, json) in interactions_json.iter().enumerate() {
+            let kind = json
+                .get("type")
+                .and_then(Value::as_str)
+                .unwrap_or("Synchronous/HTTP");
+            if kind != "Synchronous/HTTP" {
+                pact.other_interactions.push(json.clone());
+                continue;
+            }
+            let interaction = interaction_from_json(json, spec).map_err(|e| {
+                PactError::new(e.code, format!("$.interactions[{i}]: {}", e.message))
+            })?;
+            pact.interactions.push(interaction);
+        }
+        Ok(pact)
+    }
+}
+
+fn interaction_from_json(json: &Value, spec: SpecVersion) -> Result<Interaction> {
+    let obj = json
+        .as_object()
+        .ok_or_else(|| PactError::invalid_json("an interaction must be an object"))?;
+    let description = obj
+        .get("description")
+        .and_then(Value::as_str)
+        .unwrap_or_default()
+        .to_string();
+    let mut provider_states = Vec::new();
+    match obj.get("providerStates") {
+        Some(Value::Array(states)) => {
+            for state in states {
+                let name = state.get("name").and_then(Value::as_str).ok_or_else(|| {
+                    PactError::invalid_json("providerStates[].name must be a string")
+                })?;
+                let params = match state.get("params") {
+                    Some(Value::Object(p)) => Some(p.clone()),
+                    _ => None,
+                };
+                provider_states.push(ProviderState {
+                    name: name.to_string(),
+                    params,
+                });
+            }
+        }
+        Some(Value::Null) | None => {
+            if let Some(Value::String(s)) = obj
+                .get("providerState")
+                .or_else(|| obj.get("provider_state"))
+            {
+                provider_states.push(ProviderState::new(s.clone()));
+            }
+        }
+        Some(_) => return Err(PactError::invalid_json("providerStates must be a list")),
+    }
+    let request = match obj.get("request") {
+        Some(r) => request_from_json(r, spec)
+            .map_err(|e| PactError::new(e.code, format!("request: {}", e.message)))?,
+        None => Request::new("GET", "/"),
+    };
+    let response = match obj.get("response") {
+        Some(r) => response_from_json(r, spec)
+            .map_err(|e| PactError::new(e.code, format!("response: {}", e.message)))?,
+        None => Response::default(),
+    };
+    Ok(Interaction {
+        description,
+        provider_states,
+        request,
+        response,
+        key: obj.get("key").and_then(Value::as_str).map(str::to_string),
+        pending: obj.get("pending").and_then(Value::as_bool).unwrap_or(false),
+        comments: match obj.get("comments") {
+            Some(Value::Object(c)) => c.clone(),
+            _ => Map::new(),
+        },
+    })
+}
+
+/// Reads a request in the layout of a pact file (or a spec test case) of the given version.
+pub fn request_from_json(json: &Value, spec: SpecVersion) -> Result<Request> {
+    let obj = json
+        .as_object()
+        .ok_or_else(|| PactError::invalid_json("must be an object"))?;
+    let method = match obj.get("method") {
+        Some(Value::String(m)) => m.to_uppercase(),
+        None => "GET".to_string(),
+        Some(other) => {
+            return Err(PactError::invalid_json(format!(
+                "method must be a string, got {other}"
+            )))
+        }
+    };
+    let path = match obj.get("path") {
+        Some(Value::String(p)) => p.clone(),
+        None => "/".to_string(),
+        Some(other) => {
+            return Err(PactError::invalid_json(format!(
+                "path must be a string, got {other}"
+            )))
+        }
+    };
+    let query = match obj.get("query") {
+        None | Some(Value::Null) => None,
+        Some(q) => Some(query_from_json(q)?),
+    };
+    let headers = headers_from_json(obj.get("headers"))?;
+    let matching_rules = rules_from(obj, spec)?;
+    let generators = Generators::from_category_json(obj.get("generators").unwrap_or(&Value::Null))?;
+    let body = body_from_json(obj, headers.as_ref())?;
+    Ok(Request {
+        method,
+        path,
+        query,
+        headers,
+        body,
+        matching_rules,
+        generators,
+    })
+}
+
+/// Reads a response in the layout of a pact file (or a spec test case) of the given version.
+pub fn response_from_json(json: &Value, spec: SpecVersion) -> Result<Response> {
+    let obj = json
+        .as_object()
+        .ok_or_else(|| PactError::invalid_json("must be an object"))?;
+    let status = match obj.get("status") {
+        None | Some(Value::Null) => 200,
+        Some(v) => v
+            .as_u64()
+            .and_then(|s| u16::try_from(s).ok())
+            .ok_or_else(|| PactError::invalid_json(format!("status must be a number, got {v}")))?,
+    };
+    let headers = headers_from_json(obj.get("headers"))?;
+    let matching_rules = rules_from(obj, spec)?;
+    let generators = Generators::from_category_json(obj.get("generators").unwrap_or(&Value::Null))?;
+    let body = body_from_json(obj, headers.as_ref())?;
+    Ok(Response {
+        status,
+        headers,
+        body,
+        matching_rules,
+        generators,
+    })
+}
+
+fn rules_from(obj: &Map<String, Value>, spec: SpecVersion) -> Result<MatchingRules> {
+    match obj.get("matchingRules") {
+        Some(rules) if spec.has_rules() => MatchingRules::from_json(rules),
+        Some(rules) => {
+            // V1 files carry no rules; read them anyway so nothing is lost on upgrade.
+            MatchingRules::from_json(rules)
+        }
+        None => Ok(MatchingRules::default()),
+    }
+}
+
+/// Parses a query string `a=1&b=2&flag` (percent-decoded) into the model.
+pub fn parse_query_string(query: &str) -> Query {
+    let mut out = Query::new();
+    for part in query.split('&').filter(|p| !p.is_empty()) {
+        let (name, value) = match part.split_once('=') {
+            Some((n, v)) => (n, Some(decode_query_component(v))),
+            None => (part, None),
+        };
+        out.entry(decode_query_component(name))
+            .or_default()
+            .push(value);
+    }
+    out
+}
+
+fn decode_query_component(s: &str) -> String {
+    let plus_decoded = s.replace('+', " ");
+    percent_encoding::percent_decode_str(&plus_decoded)
+        .decode_utf8_lossy()
+        .into_owned()
+}
+
+fn query_from_json(value: &Value) -> Result<Query> {
+    match value {
+        Value::String(s) => Ok(parse_query_string(s)),
+        Value::Object(map) => {
+            let mut out = Query::new();
+            for (k, v) in map {
+                let values = match v {
+                    Value::Array(items) => items
+                        .iter()
+                        .map(|i| match i {
+                            Value::Null => Ok(None),
+                            Value::String(s) => Ok(Some(s.clone())),
+                            other => Ok(Some(other.to_string())),
+                        })
+                        .collect::<Result<Vec<_>>>()?,
+                    Value::String(s) => vec![Some(s.clone())],
+                    Value::Null => vec![None],
+                    other => vec![Some(other.to_string())],
+                };
+                out.insert(k.clone(), values);
+            }
+            Ok(out)
+        }
+        other => Err(PactError::invalid_json(format!(
+            "query must be a string or an object, got {other}"
+        ))),
+    }
+}
+
+fn headers_from_json(value: Option<&Value>) -> Result<Option<Headers>> {
+    match value {
+        None | Some(Value::Null) => Ok(None),
+        Some(Value::Object(map)) => {
+            let mut out = Headers::new();
+            for (k, v) in map {
+                let values = match v {
+                    Value::String(s) => vec![s.clone()],
+                    Value::Array(items) => items
+                        .iter()
+                        .map(|i| {
+                            i.as_str()
+                                .map(str::to_string)
+                                .unwrap_or_else(|| i.to_string())
+                        })
+                        .collect(),
+                    other => vec![other.to_string()],
+                };
+                out.insert(k.clone(), values);
+            }
+            Ok(Some(out))
+        }
+        Some(other) => Err(PactError::invalid_json(format!(
+            "headers must be an object, got {other}"
+        ))),
+    }
+}
+
+fn body_from_json(obj: &Map<String, Value>, headers: Option<&Headers>) -> Result<Body> {
+    let header_ct = super::http::find_header(headers, "content-type")
+        .and_then(|v| v.first())
+        .and_then(|v| ContentType::parse(v));
+    let Some(body) = obj.get("body").or_else(|| obj.get("contents")) else {
+        return Ok(Body::Missing);
+    };
+    // V4 body object: {content, contentType, encoded}.
+    if let Value::Object(b) = body {
+        if b.contains_key("content") && (b.contains_key("contentType") || b.contains_key("encoded"))
+        {
+            let ct = b
+                .get("contentType")
+                .and_then(Value::as_str)
+                .and_then(ContentType::parse)
+                .or(header_ct);
+            let encoded = match b.get("encoded") {
+                Some(Value::Bool(e)) => *e,
+                Some(Value::String(s)) => s.eq_ignore_ascii_case("base64"),
+                _ => false,
+            };
+            return Ok(match b.get("content") {
+                Some(Value::String(s)) if encoded => {
+                    let bytes = base64::engine::general_purpose::STANDARD
+                        .decode(s)
+                        .map_err(|e| {
+                            PactError::invalid_json(format!(
+                                "body.content is not valid base64: {e}"
+                            ))
+                        })?;
+                    Body::from_bytes(bytes, ct)
+                }
+                Some(Value::String(s))
+                    if !ct.as_ref().map(ContentType::is_json).unwrap_or(false) =>
+                {
+                    Body::from_text(s.clone(), ct)
+                }
+                Some(Value::Null) => Body::Null,
+                Some(v) => Body::Present {
+                    bytes: match v {
+                        // A JSON body given as text stays the text.
+                        Value::String(s) => s.clone().into_bytes(),
+                        other => other.to_string().into_bytes(),
+                    },
+                    content_type: ct.or_else(|| Some(ContentType::json())),
+                },
+                None => Body::Missing,
+            });
+        }
+    }
+    Ok(match body {
+        Value::Null => Body::Null,
+        Value::String(s) => Body::from_text(s.clone(), header_ct),
+        other => Body::Present {
+            bytes: other.to_string().into_bytes(),
+            content_type: header_ct.or_else(|| Some(ContentType::json())),
+        },
+    })
+}
+
+// ---------------------------------------------------------------- writing
+
+impl Pact {
+    /// The pact file content in the pact's own spec version.
+    pub fn to_json(&self) -> Value {
+        self.to_json_as(self.spec)
+    }
+
+    /// The pact file content in the layout of the given spec version.
+    pub fn to_json_as(&self, spec: SpecVersion) -> Value {
+        let mut interactions: Vec<Value> = self
+            .interactions
+            .iter()
+            .map(|i| interaction_to_json(i, spec))
+            .collect();
+        if spec == SpecVersion::V4 {
+            interactions.extend(self.other_interactions.iter().cloned());
+        }
+        let mut metadata = self.metadata.clone();
+        metadata.insert(
+            "pactSpecification".into(),
+            json!({"version": spec.file_version()}),
+        );
+        json!({
+            "consumer": {"name": self.consumer},
+            "interactions": interactions,
+            "metadata": metadata,
+            "provider": {"name": self.provider},
+        })
+    }
+}
+
+fn interaction_to_json(i: &Interaction, spec: SpecVersion) -> Value {
+    let mut obj = Map::new();
+    if spec == SpecVersion::V4 {
+        obj.insert("type".into(), json!("Synchronous/HTTP"));
+        if let Some(key) = &i.key {
+            obj.insert("key".into(), json!(key));
+        }
+    }
+    obj.insert("description".into(), json!(i.description));
+    match spec {
+        SpecVersion::V1 | SpecVersion::V1_1 | SpecVersion::V2 => {
+            if let Some(state) = i.provider_states.first() {
+                obj.insert("providerState".into(), json!(state.name));
+            }
+        }
+        SpecVersion::V3 | SpecVersion::V4 => {
+            if !i.provider_states.is_empty() {
+                let states: Vec<Value> = i
+                    .provider_states
+                    .iter()
+                    .map(|s| {
+                        let mut st = Map::new();
+                        st.insert("name".into(), json!(s.name));
+                        if let Some(p) = &s.params {
+                            st.insert("params".into(), Value::Object(p.clone()));
+                        }
+                        Value::Object(st)
+                    })
+                    .collect();
+                obj.insert("providerStates".into(), Value::Array(states));
+            }
+        }
+    }
+    obj.insert("request".into(), request_to_json(&i.request, spec));
+    obj.insert("response".into(), response_to_json(&i.response, spec));
+    if spec == SpecVersion::V4 {
+        if i.pending {
+            obj.insert("pending".into(), json!(true));
+        }
+        if !i.comments.is_empty() {
+            obj.insert("comments".into(), Value::Object(i.comments.clone()));
+        }
+    }
+    Value::Object(obj)
+}
+
+fn headers_to_json(headers: &Headers, spec: SpecVersion) -> Value {
+    Value::Object(
+        headers
+            .iter()
+            .map(|(k, v)| {
+                let value = if spec == SpecVersion::V4 {
+                    json!(v)
+                } else {
+                    json!(v.join(", "))
+                };
+                (k.clone(), value)
+            })
+            .collect(),
+    )
+}
+
+fn query_to_string(query: &Query) -> String {
+    use percent_encoding::{utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
+    const QUERY: &AsciiSet = &NON_ALPHANUMERIC
+        .remove(b'-')
+        .remove(b'_')
+        .remove(b'.')
+        .remove(b'~');
+    let mut parts = Vec::new();
+    for (k, values) in query {
+        for v in values {
+            let key = utf8_percent_encode(k, QUERY).to_string();
+            match v {
+                Some(v) => parts.push(format!("{key}={}", utf8_percent_encode(v, QUERY))),
+                None => parts.push(key),
+            }
+        }
+    }
+    parts.join("&")
+}
+
+fn query_to_json(query: &Query, spec: SpecVersion) -> Value {
+    if spec <= SpecVersion::V2 {
+        return json!(query_to_string(query));
+    }
+    Value::Object(query.iter().map(|(k, v)| (k.clone(), json!(v))).collect())
+}
+
+fn body_into(
+    obj: &mut Map<String, Value>,
+    body: &Body,
+    headers: Option<&Headers>,
+    spec: SpecVersion,
+) {
+    let ct = content_type_of(headers, body);
+    let json = if spec == SpecVersion::V4 {
+        body.to_v4_json(ct.as_ref())
+    } else {
+        body.to_v3_json(ct.as_ref())
+    };
+    if let Some(v) = json {
+        obj.insert("body".into(), v);
+    }
+}
+
+fn rules_into(
+    obj: &mut Map<String, Value>,
+    rules: &MatchingRules,
+    generators: &Generators,
+    spec: SpecVersion,
+) {
+    if spec >= SpecVersion::V2 && !rules.is_empty() {
+        let json = if spec == SpecVersion::V2 {
+            rules.to_v2_json()
+        } else {
+            rules.to_v3_json()
+        };
+        if json.as_object().map(|o| !o.is_empty()).unwrap_or(false) {
+            obj.insert("matchingRules".into(), json);
+        }
+    }
+    if spec >= SpecVersion::V3 && !generators.is_empty() {
+        obj.insert("generators".into(), generators.to_json());
+    }
+}
+
+/// A request in the layout of the given spec version.
+pub fn request_to_json(r: &Request, spec: SpecVersion) -> Value {
+    let mut obj = Map::new();
+    obj.insert("method".into(), json!(r.method));
+    obj.insert("path".into(), json!(r.path));
+    if let Some(q) = &r.query {
+        if !q.is_empty() || spec >= SpecVersion::V3 {
+            obj.insert("query".into(), query_to_json(q, spec));
+        }
+    }
+    if let Some(h) = &r.headers {
+        obj.insert("headers".into(), headers_to_json(h, spec));
+    }
+    body_into(&mut obj, &r.body, r.headers.as_ref(), spec);
+    rules_into(&mut obj, &r.matching_rules, &r.generators, spec);
+    Value::Object(obj)
+}
+
+/// A response in the layout of the given spec version.
+pub fn response_to_json(r: &Response, spec: SpecVersion) -> Value {
+    let mut obj = Map::new();
+    obj.insert("status".into(), json!(r.status));
+    if let Some(h) = &r.headers {
+        obj.insert("headers".into(), headers_to_json(h, spec));
+    }
+    body_into(&mut obj, &r.body, r.headers.as_ref(), spec);
+    rules_into(&mut obj, &r.matching_rules, &r.generators, spec);
+    Value::Object(obj)
+}
+
+// ---------------------------------------------------------------- files
+
+/// Replaces characters that could leave the directory or are invalid in file names.
+fn file_name_part(name: &str) -> String {
+    let cleaned: String = name
+        .chars()
+        .map(|c| match c {
+            '/' | '\\' | ':' | '*' | '?' | '"' | '<' | '>' | '|' => '_',
+            c if c.is_control() => '_',
+            c => c,
+        })
+        .collect();
+    if cleaned.is_empty() || cleaned.chars().all(|c| c == '.') {
+        cleaned.replace('.', "_") + "_"
+    } else {
+        cleaned
+    }
+}
+
+/// The file a pact is written to inside `dir`: `<consumer>-<provider>.json`.
+pub fn pact_file_path(pact: &Pact, dir: &Path) -> PathBuf {
+    dir.join(format!(
+        "{}-{}.json",
+        file_name_part(&pact.consumer),
+        file_name_part(&pact.provider)
+    ))
+}
+
+/// Merges `new` into `existing`: interactions with the same key, or the same description and
+/// provider states, are replaced by the new ones; the others are kept.
+pub fn merge(existing: &Pact, new: &Pact) -> Result<Pact> {
+    if existing.consumer != new.consumer || existing.provider != new.provider {
+        return Err(PactError::new(
+            ErrorCode::MergeConflict,
+            format!(
+                "Cannot merge: the existing file is a pact between '{}' and '{}', not '{}' and '{}'",
+                existing.consumer, existing.provider, new.consumer, new.provider
+            ),
+        ));
+    }
+    let mut merged = existing.clone();
+    merged.spec = new.spec;
+    for (k, v) in &new.metadata {
+        merged.metadata.insert(k.clone(), v.clone());
+    }
+    for interaction in &new.interactions {
+        match merged
+            .interactions
+            .iter_mut()
+            .find(|i| i.same_as(interaction))
+        {
+            Some(slot) => *slot = interaction.clone(),
+            None => merged.interactions.push(interaction.clone()),
+        }
+    }
+    for other in &new.other_interactions {
+        if !merged.other_interactions.contains(other) {
+            merged.other_interactions.push(other.clone());
+        }
+    }
+    Ok(merged)
+}
+
+/// Writes the pact as `<consumer>-<provider>.json` into `dir` in the given spec version,
+/// creating the directory, merging with an existing file unless `overwrite`. Returns the path.
+pub fn write_pact_file(
+    pact: &Pact,
+    dir: &Path,
+    spec: SpecVersion,
+    overwrite: bool,
+) -> Result<PathBuf> {
+    let io_err = |what: &str, path: &Path, e: std::io::Error| {
+        PactError::io(format!("Could not {what} '{}': {e}", path.display()))
+    };
+    fs::create_dir_all(dir).map_err(|e| io_err("create the pact directory", dir, e))?;
+    let path = pact_file_path(pact, dir);
+    let lock_path = path.with_extension("json.lock");
+    let lock = fs::OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(&lock_path)
+        .map_err(|e| io_err("open the lock file", &lock_path, e))?;
+    lock.lock().map_err(|e| io_err("lock", &lock_path, e))?;
+
+    let mut to_write = pact.clone();
+    to_write.spec = spec;
+    if !overwrite && path.exists() {
+        let text = fs::read_to_string(&path)
+            .map_err(|e| io_err("read the existing pact file", &path, e))?;
+        let existing = Pact::from_json_str(&text).map_err(|e| {
+            PactError::new(
+                e.code,
+                format!(
+                    "The existing pact file '{}' cannot be merged: {}",
+                    path.display(),
+                    e.message
+                ),
+            )
+        })?;
+        to_write = merge(&existing, &to_write)?;
+    }
+    let json = to_write.to_json_as(spec);
+    let text = serde_json::to_string_pretty(&json).expect("pact JSON serialises");
+    let tmp = path.with_extension(format!("json.{}.tmp", std::process::id()));
+    let result = (|| {
+        let mut f = fs::File::create(&tmp)?;
+        f.write_all(text.as_bytes())?;
+        f.write_all(b"\n")?;
+        f.sync_all()?;
+        fs::rename(&tmp, &path)
+    })();
+    if let Err(e) = result {
+        let _ = fs::remove_file(&tmp);
+        return Err(io_err("write the pact file", &path, e));
+    }
+    drop(lock);
+    Ok(path)
+}

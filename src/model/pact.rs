@@ -1,0 +1,97 @@
+//! A pact: consumer, provider, HTTP interactions, metadata and the spec version it is written in.
+
+use super::{Request, Response, SpecVersion};
+use serde_json::{Map, Value};
+
+/// A provider state with its parameters.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct ProviderState {
+    pub name: String,
+    pub params: Option<Map<String, Value>>,
+}
+
+impl ProviderState {
+    pub fn new(name: impl Into<String>) -> ProviderState {
+        ProviderState {
+            name: name.into(),
+            params: None,
+        }
+    }
+}
+
+/// An HTTP interaction: what the consumer sends and what the provider answers.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Interaction {
+    pub description: String,
+    pub provider_states: Vec<ProviderState>,
+    pub request: Request,
+    pub response: Response,
+    /// V4: a key that identifies the interaction across versions of the pact.
+    pub key: Option<String>,
+    /// V4: a pending interaction does not fail provider verification.
+    pub pending: bool,
+    /// V4: free-form comments (`text`, `testname`, ...).
+    pub comments: Map<String, Value>,
+}
+
+impl Interaction {
+    pub fn new(description: impl Into<String>) -> Interaction {
+        Interaction {
+            description: description.into(),
+            request: Request::new("GET", "/"),
+            ..Interaction::default()
+        }
+    }
+
+    /// Whether two interactions describe the same thing for merging: the same key, or the same
+    /// description and provider states.
+    pub fn same_as(&self, other: &Interaction) -> bool {
+        match (&self.key, &other.key) {
+            (Some(a), Some(b)) => a == b,
+            _ => {
+                self.description == other.description
+                    && self.provider_states.len() == other.provider_states.len()
+                    && self
+                        .provider_states
+                        .iter()
+                        .zip(&other.provider_states)
+                        .all(|(a, b)| a.name == b.name)
+            }
+        }
+    }
+}
+
+/// A pact between one consumer and one provider.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Pact {
+    pub consumer: String,
+    pub provider: String,
+    pub interactions: Vec<Interaction>,
+    /// V4 interactions of other kinds (messages), kept as read so that nothing is lost.
+    pub other_interactions: Vec<Value>,
+    /// Metadata namespaces other than `pactSpecification`.
+    pub metadata: Map<String, Value>,
+    pub spec: SpecVersion,
+}
+
+impl Pact {
+    pub fn new(consumer: impl Into<String>, provider: impl Into<String>) -> Pact {
+        Pact {
+            consumer: consumer.into(),
+            provider: provider.into(),
+            ..Pact::default()
+        }
+    }
+
+    /// Adds an interaction, replacing one with the same description and provider states.
+    pub fn upsert_interaction(&mut self, interaction: Interaction) {
+        match self
+            .interactions
+            .iter_mut()
+            .find(|i| i.same_as(&interaction))
+        {
+            Some(existing) => *existing = interaction,
+            None => self.interactions.push(interaction),
+        }
+    }
+}
