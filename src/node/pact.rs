@@ -1,0 +1,430 @@
+//! The `Pact` and `Interaction` classes: a pact model behind `Arc<Mutex<..>>`, edited in place
+//! by `Interaction` through the core DSL (`crate::dsl`), then handed to the server as a snapshot.
+
+use super::error::{invalid_argument, pact_error, IntoJs, JsResult};
+use super::server::{start_server, MockServer, MockServerOptions};
+use super::values::{body_input, required_json, to_json};
+use crate::dsl::{self, Part};
+use crate::model::{self, SpecVersion};
+use napi::bindgen_prelude::*;
+use serde_json::{Map, Value};
+use std::str::FromStr;
+use std::sync::{Arc, Mutex, MutexGuard};
+
+/// The pact being built. `generation` changes whenever `executeTest` hands the interactions
+/// to a server and starts afresh, so stale `Interaction` objects are caught instead of editing
+/// a newer test's interaction.
+#[derive(Debug)]
+pub struct PactState {
+    pub pact: model::Pact,
+    pub generation: u64,
+}
+
+pub type SharedPact = Arc<Mutex<PactState>>;
+
+pub fn lock(shared: &SharedPact) -> MutexGuard<'_, PactState> {
+    // A panic while the lock was held cannot leave the model half-edited in a way that
+    // matters more than losing the whole pact, so keep going with what is there.
+    shared.lock().unwrap_or_else(|e| e.into_inner())
+}
+
+/// Options of `new Pact(...)`.
+#[napi(object)]
+pub struct PactOptions {
+    /// The specification version the pact file is written in (default `V4`).
+    #[napi(ts_type = "Specification")]
+    pub specification: Option<String>,
+}
+
+/// A pact between a consumer and a provider, built interaction by interaction.
+#[napi]
+pub struct Pact {
+    pub(crate) shared: SharedPact,
+}
+
+impl Pact {
+    pub(crate) fn snapshot(&self) -> model::Pact {
+        lock(&self.shared).pact.clone()
+    }
+}
+
+fn spec_from(name: &str) -> JsResult<SpecVersion> {
+    SpecVersion::from_str(name).js()
+}
+
+#[napi]
+impl Pact {
+    #[napi(constructor)]
+    pub fn new(consumer: String, provider: String, options: Option<PactOptions>) -> JsResult<Pact> {
+        if consumer.trim().is_empty() || provider.trim().is_empty() {
+            return Err(invalid_argument(
+                "A pact needs a consumer and a provider name (both non-empty strings)",
+            ));
+        }
+        let mut pact = model::Pact::new(consumer, provider);
+        if let Some(spec) = options.and_then(|o| o.specification) {
+            pact.spec = spec_from(&spec)?;
+        }
+        Ok(Pact {
+            shared: Arc::new(Mutex::new(PactState {
+                pact,
+                generation: 0,
+            })),
+        })
+    }
+
+    /// Reads a pact file's content (a JSON string or an already parsed object) of any
+    /// specification version.
+    #[napi(factory, catch_unwind, ts_args_type = "pact: string | object")]
+    pub fn from_json(env: &Env, pact: Unknown<'_>) -> JsResult<Pact> {
+        let parsed = if pact.get_type().js()? == ValueType::String {
+            let text = unsafe { pact.cast::<String>() }.js()?;
+            model::Pact::from_json_str(&text).js()?
+        } else {
+            let value = to_json(env, pact, "The pact")?.ok_or_else(|| {
+                pact_error(crate::PactError::invalid_json(
+                    "Pact.fromJson needs the pact file's JSON text or object, got undefined",
+                ))
+            })?;
+            model::Pact::from_json(&value).js()?
+        };
+        Ok(Pact {
+            shared: Arc::new(Mutex::new(PactState {
+                pact: parsed,
+                generation: 0,
+            })),
+        })
+    }
+
+    /// Sets the specification version the pact file is written in.
+    #[napi(ts_args_type = "spec: Specification", ts_return_type = "this")]
+    pub fn with_specification<'a>(&self, this: This<'a>, spec: String) -> JsResult<This<'a>> {
+        let spec = spec_from(&spec)?;
+        lock(&self.shared).pact.spec = spec;
+        Ok(this)
+    }
+
+    /// Adds `metadata[namespace][name] = value` to the pact file.
+    #[napi(ts_return_type = "this")]
+    pub fn with_metadata<'a>(
+        &self,
+        this: This<'a>,
+        namespace: String,
+        name: String,
+        value: String,
+    ) -> JsResult<This<'a>> {
+        if namespace == "pactSpecification" {
+            return Err(invalid_argument(
+                "The metadata namespace 'pactSpecification' is written by the library: use withSpecification() to choose the version",
+            ));
+        }
+        let mut state = lock(&self.shared);
+        let entry = state
+            .pact
+            .metadata
+            .entry(namespace)
+            .or_insert_with(|| Value::Object(Map::new()));
+        if !entry.is_object() {
+            *entry = Value::Object(Map::new());
+        }
+        if let Value::Object(map) = entry {
+            map.insert(name, Value::String(value));
+        }
+        Ok(this)
+    }
+
+    /// Starts describing a new interaction (an HTTP request and the response to it).
+    #[napi]
+    pub fn new_interaction(&self, description: String) -> Interaction {
+        let mut state = lock(&self.shared);
+        state.pact.interactions.push(model::Interaction::new(description));
+        Interaction {
+            shared: self.shared.clone(),
+            generation: state.generation,
+            index: state.pact.interactions.len() - 1,
+        }
+    }
+
+    /// How many interactions the pact holds.
+    #[napi(getter)]
+    pub fn interactions(&self) -> u32 {
+        lock(&self.shared).pact.interactions.len() as u32
+    }
+
+    /// The pact file as it would be written, in the pact's specification version.
+    #[napi(catch_unwind, ts_return_type = "PactJson")]
+    pub fn to_json(&self) -> Value {
+        lock(&self.shared).pact.to_json()
+    }
+
+    /// Starts a mock server for the interactions defined so far.
+    #[napi(catch_unwind)]
+    pub fn start_mock_server(
+        &self,
+        env: &Env,
+        options: Option<MockServerOptions>,
+    ) -> JsResult<MockServer> {
+        start_server(env, self.snapshot(), options, None)
+    }
+}
+
+/// One interaction of a `Pact`. Every method returns the interaction itself, for chaining.
+#[napi]
+pub struct Interaction {
+    shared: SharedPact,
+    generation: u64,
+    index: usize,
+}
+
+impl Interaction {
+    /// Runs `f` on the model interaction, mapping core errors to JS errors.
+    fn edit<T>(
+        &self,
+        f: impl FnOnce(&mut model::Interaction) -> Result<T, crate::PactError>,
+    ) -> JsResult<T> {
+        let mut state = lock(&self.shared);
+        if state.generation != self.generation {
+            return Err(invalid_argument(
+                "This interaction was already used by executeTest(), which starts every test with a fresh set of interactions: create a new one with pact.newInteraction()",
+            ));
+        }
+        let interaction = state.pact.interactions.get_mut(self.index).ok_or_else(|| {
+            invalid_argument("This interaction is no longer part of its pact")
+        })?;
+        f(interaction).js()
+    }
+}
+
+fn index_of(index: Option<u32>) -> usize {
+    index.unwrap_or(0) as usize
+}
+
+#[napi]
+impl Interaction {
+    /// Sets the description of the interaction.
+    #[napi(ts_return_type = "this")]
+    pub fn upon_receiving<'a>(&self, this: This<'a>, description: String) -> JsResult<This<'a>> {
+        self.edit(|i| {
+            i.description = description;
+            Ok(())
+        })?;
+        Ok(this)
+    }
+
+    /// Adds a provider state, optionally with parameters.
+    #[napi(
+        catch_unwind,
+        ts_args_type = "state: string, params?: Record<string, unknown>",
+        ts_return_type = "this"
+    )]
+    pub fn given<'a>(
+        &self,
+        env: &Env,
+        this: This<'a>,
+        state: String,
+        params: Option<Unknown<'_>>,
+    ) -> JsResult<This<'a>> {
+        let params = match params {
+            None => None,
+            Some(p) => match to_json(env, p, "The provider state parameters")? {
+                None | Some(Value::Null) => None,
+                Some(Value::Object(map)) => Some(map),
+                Some(other) => {
+                    return Err(invalid_argument(format!(
+                        "Provider state parameters must be an object like {{ id: 42 }}, got {other}"
+                    )))
+                }
+            },
+        };
+        self.edit(|i| {
+            dsl::given(i, &state, params);
+            Ok(())
+        })?;
+        Ok(this)
+    }
+
+    /// Sets the request method and path (the path may be a matcher).
+    #[napi(
+        catch_unwind,
+        ts_args_type = "method: string, path: string | Matcher<string>",
+        ts_return_type = "this"
+    )]
+    pub fn with_request<'a>(
+        &self,
+        env: &Env,
+        this: This<'a>,
+        method: String,
+        path: Unknown<'_>,
+    ) -> JsResult<This<'a>> {
+        let path = required_json(env, path, "The request path")?;
+        self.edit(|i| dsl::with_request(i, &method, &path))?;
+        Ok(this)
+    }
+
+    /// Sets the value at `index` (default 0) of query parameter `name`.
+    #[napi(
+        catch_unwind,
+        ts_args_type = "name: string, value: string | Matcher<string | string[]>, index?: number",
+        ts_return_type = "this"
+    )]
+    pub fn with_query_parameter<'a>(
+        &self,
+        env: &Env,
+        this: This<'a>,
+        name: String,
+        value: Unknown<'_>,
+        index: Option<u32>,
+    ) -> JsResult<This<'a>> {
+        let value = required_json(env, value, &format!("The value of query parameter '{name}'"))?;
+        self.edit(|i| dsl::with_query_parameter(i, &name, &value, index_of(index)))?;
+        Ok(this)
+    }
+
+    /// Sets the value at `index` (default 0) of request header `name`.
+    #[napi(
+        catch_unwind,
+        ts_args_type = "name: string, value: string | Matcher<string>, index?: number",
+        ts_return_type = "this"
+    )]
+    pub fn with_header<'a>(
+        &self,
+        env: &Env,
+        this: This<'a>,
+        name: String,
+        value: Unknown<'_>,
+        index: Option<u32>,
+    ) -> JsResult<This<'a>> {
+        let value = required_json(env, value, &format!("The value of header '{name}'"))?;
+        self.edit(|i| dsl::with_header(i, Part::Request, &name, &value, index_of(index)))?;
+        Ok(this)
+    }
+
+    /// Sets the request body: a Buffer is binary, a string is text, anything else JSON
+    /// (matchers allowed anywhere inside).
+    #[napi(
+        catch_unwind,
+        ts_args_type = "body: unknown, contentType?: string",
+        ts_return_type = "this"
+    )]
+    pub fn with_body<'a>(
+        &self,
+        env: &Env,
+        this: This<'a>,
+        body: Unknown<'_>,
+        content_type: Option<String>,
+    ) -> JsResult<This<'a>> {
+        let body = body_input(env, body)?;
+        self.edit(|i| dsl::with_body(i, Part::Request, body, content_type.as_deref()))?;
+        Ok(this)
+    }
+
+    /// Sets the response status: a number or a `Matchers.statusCode(...)` matcher.
+    #[napi(
+        catch_unwind,
+        ts_args_type = "status: number | Matcher<number>",
+        ts_return_type = "this"
+    )]
+    pub fn response_status<'a>(
+        &self,
+        env: &Env,
+        this: This<'a>,
+        status: Unknown<'_>,
+    ) -> JsResult<This<'a>> {
+        let status = required_json(env, status, "The response status")?;
+        self.edit(|i| dsl::response_status(i, &status))?;
+        Ok(this)
+    }
+
+    /// The same as `responseStatus`, named as in pact-js.
+    #[napi(
+        catch_unwind,
+        ts_args_type = "status: number | Matcher<number>",
+        ts_return_type = "this"
+    )]
+    pub fn will_respond_with<'a>(
+        &self,
+        env: &Env,
+        this: This<'a>,
+        status: Unknown<'_>,
+    ) -> JsResult<This<'a>> {
+        self.response_status(env, this, status)
+    }
+
+    /// Sets the value at `index` (default 0) of response header `name`.
+    #[napi(
+        catch_unwind,
+        ts_args_type = "name: string, value: string | Matcher<string>, index?: number",
+        ts_return_type = "this"
+    )]
+    pub fn with_response_header<'a>(
+        &self,
+        env: &Env,
+        this: This<'a>,
+        name: String,
+        value: Unknown<'_>,
+        index: Option<u32>,
+    ) -> JsResult<This<'a>> {
+        let value = required_json(env, value, &format!("The value of response header '{name}'"))?;
+        self.edit(|i| dsl::with_header(i, Part::Response, &name, &value, index_of(index)))?;
+        Ok(this)
+    }
+
+    /// Sets the response body: a Buffer is binary, a string is text, anything else JSON
+    /// (matchers and generators allowed anywhere inside).
+    #[napi(
+        catch_unwind,
+        ts_args_type = "body: unknown, contentType?: string",
+        ts_return_type = "this"
+    )]
+    pub fn with_response_body<'a>(
+        &self,
+        env: &Env,
+        this: This<'a>,
+        body: Unknown<'_>,
+        content_type: Option<String>,
+    ) -> JsResult<This<'a>> {
+        let body = body_input(env, body)?;
+        self.edit(|i| dsl::with_body(i, Part::Response, body, content_type.as_deref()))?;
+        Ok(this)
+    }
+
+    /// V4: a key that identifies the interaction across versions of the pact.
+    #[napi(ts_return_type = "this")]
+    pub fn key<'a>(&self, this: This<'a>, key: String) -> JsResult<This<'a>> {
+        self.edit(|i| {
+            i.key = Some(key);
+            Ok(())
+        })?;
+        Ok(this)
+    }
+
+    /// V4: marks the interaction as pending (default true).
+    #[napi(ts_return_type = "this")]
+    pub fn pending<'a>(&self, this: This<'a>, pending: Option<bool>) -> JsResult<This<'a>> {
+        self.edit(|i| {
+            i.pending = pending.unwrap_or(true);
+            Ok(())
+        })?;
+        Ok(this)
+    }
+
+    /// V4: adds a text comment.
+    #[napi(ts_return_type = "this")]
+    pub fn comment<'a>(&self, this: This<'a>, text: String) -> JsResult<This<'a>> {
+        self.edit(|i| {
+            let slot = i
+                .comments
+                .entry("text")
+                .or_insert_with(|| Value::Array(Vec::new()));
+            if !slot.is_array() {
+                let previous = slot.take();
+                *slot = Value::Array(vec![previous]);
+            }
+            if let Value::Array(texts) = slot {
+                texts.push(Value::String(text));
+            }
+            Ok(())
+        })?;
+        Ok(this)
+    }
+}

@@ -1,0 +1,235 @@
+//! The `MockServer` class and the port-keyed functions over `crate::server`, plus the
+//! per-environment bookkeeping that stops a worker thread's servers when the worker exits.
+
+use super::error::{invalid_argument, pact_error, IntoJs, JsResult};
+use super::logging;
+use super::pact::Pact;
+use crate::error::{ErrorCode, PactError};
+use crate::model;
+use crate::server::{self, ServerOptions};
+use napi::bindgen_prelude::*;
+use serde_json::Value;
+use std::path::PathBuf;
+use std::sync::{Arc, Mutex, Weak};
+
+/// How to start a mock server.
+#[napi(object)]
+#[derive(Default)]
+pub struct MockServerOptions {
+    /// 0 or absent: the OS picks a free port.
+    pub port: Option<u32>,
+    /// Default "127.0.0.1".
+    pub host: Option<String>,
+    /// HTTPS with a self-signed certificate.
+    pub tls: Option<bool>,
+    /// Answer CORS pre-flight requests automatically.
+    pub cors: Option<bool>,
+}
+
+/// Options of `MockServer.writePactFile`.
+#[napi(object)]
+pub struct WritePactOptions {
+    /// Replace the file instead of merging into it.
+    pub overwrite: Option<bool>,
+}
+
+pub fn server_options(
+    options: Option<MockServerOptions>,
+    port: Option<u32>,
+) -> JsResult<ServerOptions> {
+    let options = options.unwrap_or_default();
+    let mut out = ServerOptions::default();
+    let port = port.or(options.port).unwrap_or(0);
+    out.port = u16::try_from(port).map_err(|_| {
+        invalid_argument(format!(
+            "Port {port} is out of range: use 0 (any free port) or 1..65535"
+        ))
+    })?;
+    if let Some(host) = options.host {
+        out.host = host;
+    }
+    out.tls = options.tls.unwrap_or(false);
+    out.cors = options.cors.unwrap_or(false);
+    Ok(out)
+}
+
+/// The servers started from one Node environment (main thread or a worker), stopped when the
+/// environment is torn down so that an exiting worker does not leave ports bound.
+struct EnvServers(Mutex<Vec<Weak<server::MockServer>>>);
+
+fn track(env: &Env, started: &Arc<server::MockServer>) -> JsResult<()> {
+    let weak = Arc::downgrade(started);
+    if let Some(servers) = env.get_instance_data::<EnvServers>().js()? {
+        let mut list = servers.0.lock().unwrap_or_else(|e| e.into_inner());
+        list.retain(|w| w.strong_count() > 0);
+        list.push(weak);
+        return Ok(());
+    }
+    env.set_instance_data(EnvServers(Mutex::new(vec![weak])), (), |ctx| {
+        let list = ctx.value.0.into_inner().unwrap_or_else(|e| e.into_inner());
+        for server in list.iter().filter_map(Weak::upgrade) {
+            stop(&server);
+        }
+    })
+    .js()
+}
+
+/// Stops `server`, unregistering it only if the port still belongs to it (a later server may
+/// have reused the port). True when it was still registered.
+pub fn stop(server: &Arc<server::MockServer>) -> bool {
+    let port = server.port();
+    let registered = server::find(port).is_some_and(|s| Arc::ptr_eq(&s, server));
+    if registered {
+        server::cleanup(port)
+    } else {
+        server.shutdown();
+        false
+    }
+}
+
+/// Starts a server for `pact` and tracks it in this environment.
+pub fn start_server(
+    env: &Env,
+    pact: model::Pact,
+    options: Option<MockServerOptions>,
+    port: Option<u32>,
+) -> JsResult<MockServer> {
+    logging::ensure();
+    let options = server_options(options, port)?;
+    let started = server::start(pact, options).js()?;
+    track(env, &started)?;
+    Ok(MockServer { inner: started })
+}
+
+fn no_server(port: u32) -> napi::Error<super::error::Code> {
+    pact_error(PactError::new(
+        ErrorCode::NoSuchServer,
+        format!("No mock server is running on port {port} (it was never started here or has been cleaned up)"),
+    ))
+}
+
+fn find(port: u32) -> Option<Arc<server::MockServer>> {
+    u16::try_from(port).ok().and_then(server::find)
+}
+
+pub fn parse_mismatches(server: &server::MockServer) -> Vec<Value> {
+    match serde_json::from_str::<Value>(&server.mismatches_json()) {
+        Ok(Value::Array(items)) => items,
+        _ => Vec::new(),
+    }
+}
+
+/// A running mock server.
+#[napi]
+pub struct MockServer {
+    pub(crate) inner: Arc<server::MockServer>,
+}
+
+#[napi]
+impl MockServer {
+    /// The port the server listens on.
+    #[napi(getter)]
+    pub fn port(&self) -> u32 {
+        self.inner.port() as u32
+    }
+
+    /// The base URL, e.g. "http://127.0.0.1:40123".
+    #[napi(getter)]
+    pub fn url(&self) -> String {
+        self.inner.url()
+    }
+
+    /// True when every expected request arrived and nothing unexpected did.
+    #[napi(catch_unwind)]
+    pub fn matched(&self) -> bool {
+        self.inner.matched()
+    }
+
+    /// What went wrong, in libpact_ffi's shapes.
+    #[napi(catch_unwind, ts_return_type = "MismatchResult[]")]
+    pub fn mismatches(&self) -> Vec<Value> {
+        parse_mismatches(&self.inner)
+    }
+
+    /// What this server logged (one line per request).
+    #[napi]
+    pub fn logs(&self) -> String {
+        self.inner.logs()
+    }
+
+    /// Writes `<consumer>-<provider>.json` into `dir` (default: the current directory),
+    /// merging with an existing file unless `overwrite` is set.
+    #[napi(catch_unwind)]
+    pub fn write_pact_file(
+        &self,
+        dir: Option<String>,
+        options: Option<WritePactOptions>,
+    ) -> JsResult<()> {
+        let overwrite = options.and_then(|o| o.overwrite).unwrap_or(false);
+        self.inner
+            .write_pact_file(dir.map(PathBuf::from).as_deref(), overwrite)
+            .js()?;
+        Ok(())
+    }
+
+    /// Stops the server; the port is free when this returns. False when it was already stopped.
+    #[napi(catch_unwind)]
+    pub fn cleanup(&self) -> bool {
+        stop(&self.inner)
+    }
+}
+
+/// Starts a mock server for pact JSON (any specification version); returns its port.
+#[napi(catch_unwind)]
+pub fn create_mock_server(
+    env: &Env,
+    pact_json: String,
+    port: Option<u32>,
+    options: Option<MockServerOptions>,
+) -> JsResult<u32> {
+    let pact = model::Pact::from_json_str(&pact_json).js()?;
+    Ok(start_server(env, pact, options, port)?.port())
+}
+
+/// Starts a mock server for a `Pact` built with the DSL; returns its port.
+#[napi(catch_unwind)]
+pub fn create_mock_server_for_pact(
+    env: &Env,
+    pact: &Pact,
+    port: Option<u32>,
+    options: Option<MockServerOptions>,
+) -> JsResult<u32> {
+    Ok(start_server(env, pact.snapshot(), options, port)?.port())
+}
+
+/// True when the server on `port` got every expected request and nothing else; false also
+/// when no server runs there (as libpact_ffi does).
+#[napi(catch_unwind)]
+pub fn mock_server_matched(port: u32) -> bool {
+    find(port).is_some_and(|s| s.matched())
+}
+
+/// The mismatches of the server on `port` as libpact_ffi's JSON text.
+#[napi(catch_unwind)]
+pub fn mock_server_mismatches(port: u32) -> JsResult<String> {
+    find(port)
+        .map(|s| s.mismatches_json())
+        .ok_or_else(|| no_server(port))
+}
+
+/// Stops the server on `port`; false when none runs there.
+#[napi(catch_unwind)]
+pub fn cleanup_mock_server(port: u32) -> bool {
+    u16::try_from(port).is_ok_and(server::cleanup)
+}
+
+/// Writes the pact of the server on `port` into `dir` (default: the current directory),
+/// merging unless `overwrite`.
+#[napi(catch_unwind)]
+pub fn write_pact_file(port: u32, dir: Option<String>, overwrite: Option<bool>) -> JsResult<()> {
+    let server = find(port).ok_or_else(|| no_server(port))?;
+    server
+        .write_pact_file(dir.map(PathBuf::from).as_deref(), overwrite.unwrap_or(false))
+        .js()?;
+    Ok(())
+}

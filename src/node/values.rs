@@ -1,0 +1,61 @@
+//! JS values into the core's JSON: bodies, matcher arguments and provider-state parameters
+//! are turned into JSON exactly as `JSON.stringify` does it (pact-js semantics: `toJSON`,
+//! dates, `undefined` properties dropped), so a body means the same here as in pact-js.
+
+use super::error::{invalid_argument, IntoJs, JsResult};
+use crate::dsl::BodyInput;
+use napi::bindgen_prelude::*;
+use serde_json::Value;
+
+/// `JSON.stringify(value)` parsed back; `None` for `undefined` (and functions/symbols,
+/// which `JSON.stringify` drops too).
+pub fn to_json(env: &Env, value: Unknown<'_>, what: &str) -> JsResult<Option<Value>> {
+    match value.get_type().js()? {
+        ValueType::Undefined => return Ok(None),
+        ValueType::Null => return Ok(Some(Value::Null)),
+        ValueType::Boolean => {
+            return Ok(Some(Value::Bool(unsafe { value.cast::<bool>() }.js()?)))
+        }
+        ValueType::String => {
+            return Ok(Some(Value::String(
+                unsafe { value.cast::<String>() }.js()?,
+            )))
+        }
+        _ => {}
+    }
+    let global = env.get_global().js()?;
+    let json: Object = global.get_named_property("JSON").js()?;
+    let stringify: Function<Unknown, Unknown> = json.get_named_property("stringify").js()?;
+    let text = stringify.apply(json, value).js()?;
+    if text.get_type().js()? != ValueType::String {
+        return Ok(None);
+    }
+    let text = unsafe { text.cast::<String>() }.js()?;
+    serde_json::from_str(&text)
+        .map(Some)
+        .map_err(|e| invalid_argument(format!("{what} could not be read as JSON: {e}")))
+}
+
+/// Like `to_json` but `undefined` is an error naming the argument.
+pub fn required_json(env: &Env, value: Unknown<'_>, what: &str) -> JsResult<Value> {
+    to_json(env, value, what)?
+        .ok_or_else(|| invalid_argument(format!("{what} is missing (got undefined)")))
+}
+
+/// A body as the API describes it: a Buffer (or any Uint8Array) is binary, a string is text,
+/// anything else is JSON.
+pub fn body_input(env: &Env, value: Unknown<'_>) -> JsResult<BodyInput> {
+    if value.get_type().js()? == ValueType::Object
+        && (value.is_buffer().js()? || value.is_typedarray().js()?)
+    {
+        let bytes: Uint8Array = unsafe { value.cast() }.js()?;
+        return Ok(BodyInput::Bytes(bytes.to_vec()));
+    }
+    match to_json(env, value, "The body")? {
+        Some(Value::String(text)) => Ok(BodyInput::Text(text)),
+        Some(json) => Ok(BodyInput::Json(json)),
+        None => Err(invalid_argument(
+            "The body is undefined: pass a string, a Buffer or a JSON value (null for an empty JSON body)",
+        )),
+    }
+}
