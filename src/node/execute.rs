@@ -2,7 +2,8 @@
 //! write the pact file (all matched) or reject with every mismatch spelled out; always stop
 //! the server. Also the text rendering of mismatches that users read in failed tests.
 
-use super::error::{pact_error, IntoJs, JsResult};
+use napi_derive::napi;
+use super::error::{Code, pact_error, IntoJs};
 use super::pact::{lock, Pact};
 use super::server::{parse_mismatches, start_server, stop, MockServer, MockServerOptions};
 use crate::server;
@@ -39,7 +40,7 @@ struct Outcome {
 
 impl Outcome {
     /// On success: write the pact file, then stop. On mismatches: stop and describe them.
-    fn finish(&self) -> Result<(), Failure> {
+    fn finish(&self) -> std::result::Result<(), Failure> {
         let mismatches = parse_mismatches(&self.server);
         let result = if mismatches.is_empty() && self.server.matched() {
             self.server
@@ -97,7 +98,7 @@ impl Pact {
         env: &'env Env,
         test: Function<'env, Unknown<'env>, Unknown<'env>>,
         options: Option<ExecuteTestOptions>,
-    ) -> JsResult<PromiseRaw<'env, Unknown<'env>>> {
+    ) -> Result<PromiseRaw<'env, Unknown<'env>>, Code> {
         let options = options.unwrap_or_default();
         let snapshot = {
             let mut state = lock(&self.shared);
@@ -126,7 +127,7 @@ impl Pact {
         }
         .into_instance(env)
         .js()?;
-        let returned = match test.call(instance.as_unknown()) {
+        let returned = match test.call(instance.to_unknown()) {
             Ok(v) => v,
             Err(thrown) => {
                 let value = JsError::from(thrown).into_unknown(*env);
@@ -140,7 +141,7 @@ impl Pact {
 fn reject_with<'env>(
     env: &'env Env,
     error: napi::Error<super::error::Code>,
-) -> JsResult<PromiseRaw<'env, Unknown<'env>>> {
+) -> Result<PromiseRaw<'env, Unknown<'env>>, Code> {
     let value = JsError::from(error).into_unknown(*env);
     PromiseRaw::reject(env, value).js()
 }
@@ -150,7 +151,7 @@ fn failed<'env>(
     env: &'env Env,
     outcome: &Outcome,
     thrown: Unknown<'env>,
-) -> JsResult<PromiseRaw<'env, Unknown<'env>>> {
+) -> Result<PromiseRaw<'env, Unknown<'env>>, Code> {
     let mismatches = parse_mismatches(&outcome.server);
     stop(&outcome.server);
     attach_mismatches(thrown, mismatches).js()?;
@@ -163,7 +164,7 @@ fn settle<'env>(
     env: &'env Env,
     returned: Unknown<'env>,
     outcome: Outcome,
-) -> JsResult<PromiseRaw<'env, Unknown<'env>>> {
+) -> Result<PromiseRaw<'env, Unknown<'env>>, Code> {
     let global = env.get_global().js()?;
     let promise_class: Object = global.get_named_property("Promise").js()?;
     let resolve: Function<Unknown, Unknown> = promise_class.get_named_property("resolve").js()?;

@@ -2,7 +2,9 @@
 //! quiet (`warn`) unless asked, with a reload handle so the level can change at any time and
 //! from any worker thread.
 
-use super::error::{invalid_argument, JsResult};
+use napi_derive::napi;
+use super::error::{Code, invalid_argument};
+use napi::Result;
 use once_cell::sync::OnceCell;
 use tracing_subscriber::{layer::SubscriberExt, reload, util::SubscriberInitExt, EnvFilter};
 
@@ -59,7 +61,7 @@ fn apply(filter: EnvFilter) {
 /// Sets up logging with the level from the environment variable `log_env_var`
 /// (default `LOG_LEVEL`); `warn` when unset. Calling it again re-reads the variable.
 #[napi]
-pub fn init(log_env_var: Option<String>) -> JsResult<()> {
+pub fn init(log_env_var: Option<String>) -> Result<(), Code> {
     let var = log_env_var.unwrap_or_else(|| "LOG_LEVEL".to_string());
     match std::env::var(&var) {
         Ok(value) => match filter_for(&value) {
@@ -78,7 +80,7 @@ pub fn init(log_env_var: Option<String>) -> JsResult<()> {
 
 /// Changes the log level of the whole process (all worker threads share it).
 #[napi(ts_args_type = "level: LogLevel")]
-pub fn set_log_level(level: String) -> JsResult<()> {
+pub fn set_log_level(level: String) -> Result<(), Code> {
     let filter = filter_for(&level).ok_or_else(|| {
         invalid_argument(format!(
             "Unknown log level '{level}': use one of {}",

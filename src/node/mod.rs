@@ -1,1 +1,12 @@
-//! The napi-rs binding: classes Pact, Interaction, MockServer, the port-keyed functions and the Matchers namespace.
+//! The napi-rs binding: classes `Pact`, `Interaction`, `MockServer`, the port-keyed functions
+//! of the seed, logging set-up and the `Matchers` namespace. Thin by design: every decision is
+//! the core's (`dsl`, `server`, `model`); this layer converts values and maps errors to JS
+//! `Error`s with a stable `code`.
+
+mod error;
+mod execute;
+mod logging;
+mod matchers;
+mod pact;
+mod server;
+mod values;

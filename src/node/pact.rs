@@ -1,7 +1,8 @@
 //! The `Pact` and `Interaction` classes: a pact model behind `Arc<Mutex<..>>`, edited in place
 //! by `Interaction` through the core DSL (`crate::dsl`), then handed to the server as a snapshot.
 
-use super::error::{invalid_argument, pact_error, IntoJs, JsResult};
+use napi_derive::napi;
+use super::error::{Code, invalid_argument, pact_error, IntoJs};
 use super::server::{start_server, MockServer, MockServerOptions};
 use super::values::{body_input, required_json, to_json};
 use crate::dsl::{self, Part};
@@ -48,14 +49,14 @@ impl Pact {
     }
 }
 
-fn spec_from(name: &str) -> JsResult<SpecVersion> {
+fn spec_from(name: &str) -> Result<SpecVersion, Code> {
     SpecVersion::from_str(name).js()
 }
 
 #[napi]
 impl Pact {
     #[napi(constructor)]
-    pub fn new(consumer: String, provider: String, options: Option<PactOptions>) -> JsResult<Pact> {
+    pub fn new(consumer: String, provider: String, options: Option<PactOptions>) -> Result<Pact, Code> {
         if consumer.trim().is_empty() || provider.trim().is_empty() {
             return Err(invalid_argument(
                 "A pact needs a consumer and a provider name (both non-empty strings)",
@@ -76,7 +77,7 @@ impl Pact {
     /// Reads a pact file's content (a JSON string or an already parsed object) of any
     /// specification version.
     #[napi(factory, catch_unwind, ts_args_type = "pact: string | object")]
-    pub fn from_json(env: &Env, pact: Unknown<'_>) -> JsResult<Pact> {
+    pub fn from_json(env: &Env, pact: Unknown<'_>) -> Result<Pact, Code> {
         let parsed = if pact.get_type().js()? == ValueType::String {
             let text = unsafe { pact.cast::<String>() }.js()?;
             model::Pact::from_json_str(&text).js()?
@@ -98,7 +99,7 @@ impl Pact {
 
     /// Sets the specification version the pact file is written in.
     #[napi(ts_args_type = "spec: Specification", ts_return_type = "this")]
-    pub fn with_specification<'a>(&self, this: This<'a>, spec: String) -> JsResult<This<'a>> {
+    pub fn with_specification<'a>(&self, this: This<'a>, spec: String) -> Result<This<'a>, Code> {
         let spec = spec_from(&spec)?;
         lock(&self.shared).pact.spec = spec;
         Ok(this)
@@ -112,7 +113,7 @@ impl Pact {
         namespace: String,
         name: String,
         value: String,
-    ) -> JsResult<This<'a>> {
+    ) -> Result<This<'a>, Code> {
         if namespace == "pactSpecification" {
             return Err(invalid_argument(
                 "The metadata namespace 'pactSpecification' is written by the library: use withSpecification() to choose the version",
@@ -163,7 +164,7 @@ impl Pact {
         &self,
         env: &Env,
         options: Option<MockServerOptions>,
-    ) -> JsResult<MockServer> {
+    ) -> Result<MockServer, Code> {
         start_server(env, self.snapshot(), options, None)
     }
 }
@@ -180,8 +181,8 @@ impl Interaction {
     /// Runs `f` on the model interaction, mapping core errors to JS errors.
     fn edit<T>(
         &self,
-        f: impl FnOnce(&mut model::Interaction) -> Result<T, crate::PactError>,
-    ) -> JsResult<T> {
+        f: impl FnOnce(&mut model::Interaction) -> std::result::Result<T, crate::PactError>,
+    ) -> Result<T, Code> {
         let mut state = lock(&self.shared);
         if state.generation != self.generation {
             return Err(invalid_argument(
@@ -203,7 +204,7 @@ fn index_of(index: Option<u32>) -> usize {
 impl Interaction {
     /// Sets the description of the interaction.
     #[napi(ts_return_type = "this")]
-    pub fn upon_receiving<'a>(&self, this: This<'a>, description: String) -> JsResult<This<'a>> {
+    pub fn upon_receiving<'a>(&self, this: This<'a>, description: String) -> Result<This<'a>, Code> {
         self.edit(|i| {
             i.description = description;
             Ok(())
@@ -223,7 +224,7 @@ impl Interaction {
         this: This<'a>,
         state: String,
         params: Option<Unknown<'_>>,
-    ) -> JsResult<This<'a>> {
+    ) -> Result<This<'a>, Code> {
         let params = match params {
             None => None,
             Some(p) => match to_json(env, p, "The provider state parameters")? {
@@ -255,7 +256,7 @@ impl Interaction {
         this: This<'a>,
         method: String,
         path: Unknown<'_>,
-    ) -> JsResult<This<'a>> {
+    ) -> Result<This<'a>, Code> {
         let path = required_json(env, path, "The request path")?;
         self.edit(|i| dsl::with_request(i, &method, &path))?;
         Ok(this)
@@ -274,7 +275,7 @@ impl Interaction {
         name: String,
         value: Unknown<'_>,
         index: Option<u32>,
-    ) -> JsResult<This<'a>> {
+    ) -> Result<This<'a>, Code> {
         let value = required_json(env, value, &format!("The value of query parameter '{name}'"))?;
         self.edit(|i| dsl::with_query_parameter(i, &name, &value, index_of(index)))?;
         Ok(this)
@@ -293,7 +294,7 @@ impl Interaction {
         name: String,
         value: Unknown<'_>,
         index: Option<u32>,
-    ) -> JsResult<This<'a>> {
+    ) -> Result<This<'a>, Code> {
         let value = required_json(env, value, &format!("The value of header '{name}'"))?;
         self.edit(|i| dsl::with_header(i, Part::Request, &name, &value, index_of(index)))?;
         Ok(this)
@@ -312,7 +313,7 @@ impl Interaction {
         this: This<'a>,
         body: Unknown<'_>,
         content_type: Option<String>,
-    ) -> JsResult<This<'a>> {
+    ) -> Result<This<'a>, Code> {
         let body = body_input(env, body)?;
         self.edit(|i| dsl::with_body(i, Part::Request, body, content_type.as_deref()))?;
         Ok(this)
@@ -329,7 +330,7 @@ impl Interaction {
         env: &Env,
         this: This<'a>,
         status: Unknown<'_>,
-    ) -> JsResult<This<'a>> {
+    ) -> Result<This<'a>, Code> {
         let status = required_json(env, status, "The response status")?;
         self.edit(|i| dsl::response_status(i, &status))?;
         Ok(this)
@@ -346,7 +347,7 @@ impl Interaction {
         env: &Env,
         this: This<'a>,
         status: Unknown<'_>,
-    ) -> JsResult<This<'a>> {
+    ) -> Result<This<'a>, Code> {
         self.response_status(env, this, status)
     }
 
@@ -363,7 +364,7 @@ impl Interaction {
         name: String,
         value: Unknown<'_>,
         index: Option<u32>,
-    ) -> JsResult<This<'a>> {
+    ) -> Result<This<'a>, Code> {
         let value = required_json(env, value, &format!("The value of response header '{name}'"))?;
         self.edit(|i| dsl::with_header(i, Part::Response, &name, &value, index_of(index)))?;
         Ok(this)
@@ -382,7 +383,7 @@ impl Interaction {
         this: This<'a>,
         body: Unknown<'_>,
         content_type: Option<String>,
-    ) -> JsResult<This<'a>> {
+    ) -> Result<This<'a>, Code> {
         let body = body_input(env, body)?;
         self.edit(|i| dsl::with_body(i, Part::Response, body, content_type.as_deref()))?;
         Ok(this)
@@ -390,7 +391,7 @@ impl Interaction {
 
     /// V4: a key that identifies the interaction across versions of the pact.
     #[napi(ts_return_type = "this")]
-    pub fn key<'a>(&self, this: This<'a>, key: String) -> JsResult<This<'a>> {
+    pub fn key<'a>(&self, this: This<'a>, key: String) -> Result<This<'a>, Code> {
         self.edit(|i| {
             i.key = Some(key);
             Ok(())
@@ -400,7 +401,7 @@ impl Interaction {
 
     /// V4: marks the interaction as pending (default true).
     #[napi(ts_return_type = "this")]
-    pub fn pending<'a>(&self, this: This<'a>, pending: Option<bool>) -> JsResult<This<'a>> {
+    pub fn pending<'a>(&self, this: This<'a>, pending: Option<bool>) -> Result<This<'a>, Code> {
         self.edit(|i| {
             i.pending = pending.unwrap_or(true);
             Ok(())
@@ -410,7 +411,7 @@ impl Interaction {
 
     /// V4: adds a text comment.
     #[napi(ts_return_type = "this")]
-    pub fn comment<'a>(&self, this: This<'a>, text: String) -> JsResult<This<'a>> {
+    pub fn comment<'a>(&self, this: This<'a>, text: String) -> Result<This<'a>, Code> {
         self.edit(|i| {
             let slot = i
                 .comments

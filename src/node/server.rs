@@ -1,7 +1,8 @@
 //! The `MockServer` class and the port-keyed functions over `crate::server`, plus the
 //! per-environment bookkeeping that stops a worker thread's servers when the worker exits.
 
-use super::error::{invalid_argument, pact_error, IntoJs, JsResult};
+use napi_derive::napi;
+use super::error::{Code, invalid_argument, pact_error, IntoJs};
 use super::logging;
 use super::pact::Pact;
 use crate::error::{ErrorCode, PactError};
@@ -36,7 +37,7 @@ pub struct WritePactOptions {
 pub fn server_options(
     options: Option<MockServerOptions>,
     port: Option<u32>,
-) -> JsResult<ServerOptions> {
+) -> Result<ServerOptions, Code> {
     let options = options.unwrap_or_default();
     let mut out = ServerOptions::default();
     let port = port.or(options.port).unwrap_or(0);
@@ -57,7 +58,7 @@ pub fn server_options(
 /// environment is torn down so that an exiting worker does not leave ports bound.
 struct EnvServers(Mutex<Vec<Weak<server::MockServer>>>);
 
-fn track(env: &Env, started: &Arc<server::MockServer>) -> JsResult<()> {
+fn track(env: &Env, started: &Arc<server::MockServer>) -> Result<(), Code> {
     let weak = Arc::downgrade(started);
     if let Some(servers) = env.get_instance_data::<EnvServers>().js()? {
         let mut list = servers.0.lock().unwrap_or_else(|e| e.into_inner());
@@ -93,7 +94,7 @@ pub fn start_server(
     pact: model::Pact,
     options: Option<MockServerOptions>,
     port: Option<u32>,
-) -> JsResult<MockServer> {
+) -> Result<MockServer, Code> {
     logging::ensure();
     let options = server_options(options, port)?;
     let started = server::start(pact, options).js()?;
@@ -164,7 +165,7 @@ impl MockServer {
         &self,
         dir: Option<String>,
         options: Option<WritePactOptions>,
-    ) -> JsResult<()> {
+    ) -> Result<(), Code> {
         let overwrite = options.and_then(|o| o.overwrite).unwrap_or(false);
         self.inner
             .write_pact_file(dir.map(PathBuf::from).as_deref(), overwrite)
@@ -186,7 +187,7 @@ pub fn create_mock_server(
     pact_json: String,
     port: Option<u32>,
     options: Option<MockServerOptions>,
-) -> JsResult<u32> {
+) -> Result<u32, Code> {
     let pact = model::Pact::from_json_str(&pact_json).js()?;
     Ok(start_server(env, pact, options, port)?.port())
 }
@@ -198,7 +199,7 @@ pub fn create_mock_server_for_pact(
     pact: &Pact,
     port: Option<u32>,
     options: Option<MockServerOptions>,
-) -> JsResult<u32> {
+) -> Result<u32, Code> {
     Ok(start_server(env, pact.snapshot(), options, port)?.port())
 }
 
@@ -211,7 +212,7 @@ pub fn mock_server_matched(port: u32) -> bool {
 
 /// The mismatches of the server on `port` as libpact_ffi's JSON text.
 #[napi(catch_unwind)]
-pub fn mock_server_mismatches(port: u32) -> JsResult<String> {
+pub fn mock_server_mismatches(port: u32) -> Result<String, Code> {
     find(port)
         .map(|s| s.mismatches_json())
         .ok_or_else(|| no_server(port))
@@ -226,7 +227,7 @@ pub fn cleanup_mock_server(port: u32) -> bool {
 /// Writes the pact of the server on `port` into `dir` (default: the current directory),
 /// merging unless `overwrite`.
 #[napi(catch_unwind)]
-pub fn write_pact_file(port: u32, dir: Option<String>, overwrite: Option<bool>) -> JsResult<()> {
+pub fn write_pact_file(port: u32, dir: Option<String>, overwrite: Option<bool>) -> Result<(), Code> {
     let server = find(port).ok_or_else(|| no_server(port))?;
     server
         .write_pact_file(dir.map(PathBuf::from).as_deref(), overwrite.unwrap_or(false))

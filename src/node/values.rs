@@ -2,14 +2,14 @@
 //! are turned into JSON exactly as `JSON.stringify` does it (pact-js semantics: `toJSON`,
 //! dates, `undefined` properties dropped), so a body means the same here as in pact-js.
 
-use super::error::{invalid_argument, IntoJs, JsResult};
+use super::error::{Code, invalid_argument, IntoJs};
 use crate::dsl::BodyInput;
 use napi::bindgen_prelude::*;
 use serde_json::Value;
 
 /// `JSON.stringify(value)` parsed back; `None` for `undefined` (and functions/symbols,
 /// which `JSON.stringify` drops too).
-pub fn to_json(env: &Env, value: Unknown<'_>, what: &str) -> JsResult<Option<Value>> {
+pub fn to_json(env: &Env, value: Unknown<'_>, what: &str) -> Result<Option<Value>, Code> {
     match value.get_type().js()? {
         ValueType::Undefined => return Ok(None),
         ValueType::Null => return Ok(Some(Value::Null)),
@@ -37,14 +37,14 @@ pub fn to_json(env: &Env, value: Unknown<'_>, what: &str) -> JsResult<Option<Val
 }
 
 /// Like `to_json` but `undefined` is an error naming the argument.
-pub fn required_json(env: &Env, value: Unknown<'_>, what: &str) -> JsResult<Value> {
+pub fn required_json(env: &Env, value: Unknown<'_>, what: &str) -> Result<Value, Code> {
     to_json(env, value, what)?
         .ok_or_else(|| invalid_argument(format!("{what} is missing (got undefined)")))
 }
 
 /// A body as the API describes it: a Buffer (or any Uint8Array) is binary, a string is text,
 /// anything else is JSON.
-pub fn body_input(env: &Env, value: Unknown<'_>) -> JsResult<BodyInput> {
+pub fn body_input(env: &Env, value: Unknown<'_>) -> Result<BodyInput, Code> {
     if value.get_type().js()? == ValueType::Object
         && (value.is_buffer().js()? || value.is_typedarray().js()?)
     {
