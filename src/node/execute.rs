@@ -166,7 +166,12 @@ fn settle<'env>(
     outcome: Outcome,
 ) -> Result<PromiseRaw<'env, Unknown<'env>>, Code> {
     let global = env.get_global().js()?;
-    let promise_class: Object = global.get_named_property("Promise").js()?;
+    // `Promise` is a function; coercing keeps the same value but lets us read `resolve`.
+    let promise_class: Object = global
+        .get_named_property::<Unknown>("Promise")
+        .js()?
+        .coerce_to_object()
+        .js()?;
     let resolve: Function<Unknown, Unknown> = promise_class.get_named_property("resolve").js()?;
     let promise: Object = unsafe { resolve.apply(promise_class, returned).js()?.cast() }.js()?;
     let then: Function<FnArgs<(Unknown, Unknown)>, Unknown> =
@@ -179,12 +184,12 @@ fn settle<'env>(
             match done.finish() {
                 Ok(()) => Ok(value),
                 Err(Failure::Core(e)) => {
-                    let error = JsError::from(pact_error(e)).into_unknown(ctx.env.to_owned());
-                    Err(napi::Error::from(error))
+                    let error = JsError::from(pact_error(e)).into_unknown(*ctx.env);
+                    rejected(ctx.env, error)
                 }
                 Err(Failure::Mismatches(mismatches)) => {
                     let error = mismatch_error(ctx.env, mismatches)?;
-                    Err(napi::Error::from(error.to_unknown()))
+                    rejected(ctx.env, error.to_unknown())
                 }
             }
         })
@@ -196,13 +201,21 @@ fn settle<'env>(
             let mismatches = parse_mismatches(&thrown_outcome.server);
             stop(&thrown_outcome.server);
             attach_mismatches(reason, mismatches)?;
-            Err(napi::Error::from_unknown_without_coercion(reason))
+            rejected(ctx.env, reason)
         })
         .js()?;
     let chained = then
         .apply(promise, (on_done.to_unknown(), on_thrown.to_unknown()).into())
         .js()?;
     Ok(PromiseRaw::new(env.raw(), chained.raw()))
+}
+
+/// A promise rejected with exactly `reason`: returned from a `then` handler it rejects the
+/// chain with that value, whatever it is (throwing would turn non-Errors into Errors).
+fn rejected(env: &Env, reason: Unknown<'_>) -> napi::Result<Unknown<'static>> {
+    let promise = PromiseRaw::<Unknown>::reject(env, reason)?;
+    // The handle is only used as this callback's return value, within the same scope.
+    Ok(unsafe { Unknown::from_raw_unchecked(env.raw(), promise.raw()) })
 }
 
 /// The readable list of mismatches, in the layout pact-js users know.
