@@ -1,0 +1,78 @@
+#!/usr/bin/env node
+// Runs the example consumer suites the way users run them (Jest, Mocha, Vitest), type-checks
+// the TypeScript example and index.d.ts with `tsc --strict`, then checks that Jest's parallel
+// workers wrote one pact file without losing an interaction. Exits non-zero on any failure
+// and prints a closing "N passed, N failed" line.
+'use strict'
+
+const { spawnSync } = require('node:child_process')
+const fs = require('node:fs')
+const os = require('node:os')
+const path = require('node:path')
+
+const root = path.resolve(__dirname, '..')
+const examples = path.join(root, '__test__', 'examples')
+const bin = (name) => path.join(root, 'node_modules', '.bin', process.platform === 'win32' ? `${name}.cmd` : name)
+
+let passed = 0
+let failed = 0
+
+function step(name, cmd, args, env = {}) {
+  process.stdout.write(`\n=== ${name}: ${path.basename(cmd)} ${args.join(' ')}\n`)
+  const r = spawnSync(cmd, args, {
+    cwd: root,
+    stdio: 'inherit',
+    env: { ...process.env, ...env },
+    shell: process.platform === 'win32',
+  })
+  if (r.status === 0) {
+    passed++
+    process.stdout.write(`--- ${name}: ok\n`)
+  } else {
+    failed++
+    process.stdout.write(`--- ${name}: FAILED (exit ${r.status ?? r.signal})\n`)
+  }
+  return r.status === 0
+}
+
+function check(name, fn) {
+  try {
+    fn()
+    passed++
+    process.stdout.write(`--- ${name}: ok\n`)
+  } catch (e) {
+    failed++
+    process.stdout.write(`--- ${name}: FAILED\n${e.stack || e}\n`)
+  }
+}
+
+const pactDir = fs.mkdtempSync(path.join(os.tmpdir(), 'pact-examples-'))
+const env = { PACT_DIR: pactDir }
+
+const jestOk = step('jest', bin('jest'), ['--config', path.join(examples, 'jest', 'jest.config.cjs')], env)
+step('mocha', bin('mocha'), [path.join(examples, 'mocha', '*.spec.cjs')], env)
+step('vitest', bin('vitest'), ['run', '--config', path.join(examples, 'vitest', 'vitest.config.mjs')], env)
+step('tsc (example)', bin('tsc'), ['--noEmit', '--strict', '-p', path.join(examples, 'vitest', 'tsconfig.json')])
+step('tsc (index.d.ts)', bin('tsc'), ['--noEmit', '--strict', '--skipLibCheck', 'false', '--types', 'node', path.join(root, 'index.d.ts')])
+
+if (jestOk) {
+  check('jest workers share one pact file', () => {
+    const file = path.join(pactDir, 'WebApp-UserService.json')
+    const pact = JSON.parse(fs.readFileSync(file, 'utf8'))
+    const got = pact.interactions.map((i) => i.description).sort()
+    // What users.spec.cjs, create-user.spec.cjs and list-users.spec.cjs define and pass.
+    const want = [
+      'a request for a missing user',
+      'a request for user 42',
+      ...['Ada', 'Grace', 'Hedy', 'Joan', 'Radia'].map((n) => `create user ${n}`),
+      ...['admin', 'editor', 'viewer', 'guest'].map((r) => `list users with role ${r}`),
+    ].sort()
+    if (JSON.stringify(got) !== JSON.stringify(want)) {
+      throw new Error(`pact file has ${JSON.stringify(got)}\nexpected ${JSON.stringify(want)}`)
+    }
+  })
+}
+
+fs.rmSync(pactDir, { recursive: true, force: true })
+process.stdout.write(`\nexamples: ${passed} passed, ${failed} failed\n`)
+process.exitCode = failed === 0 ? 0 : 1
