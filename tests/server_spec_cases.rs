@@ -100,7 +100,11 @@ fn raw_request(actual_json: &Value, actual: &Request, port: u16) -> Vec<u8> {
     for (name, values) in actual.headers.iter().flatten() {
         for v in values {
             // A line break inside a value is an obsolete line folding; HTTP sends it unfolded.
-            let unfolded = v.split(['\r', '\n']).map(str::trim).collect::<Vec<_>>().join(" ");
+            let unfolded = v
+                .split(['\r', '\n'])
+                .map(str::trim)
+                .collect::<Vec<_>>()
+                .join(" ");
             head.push_str(&format!("{name}: {unfolded}\r\n"));
         }
     }
@@ -122,10 +126,10 @@ fn run_case(path: &Path, spec: SpecVersion) -> Result<(), String> {
     let text = std::fs::read_to_string(path).map_err(|e| e.to_string())?;
     let case: Value = serde_json::from_str(&text).map_err(|e| format!("bad case JSON: {e}"))?;
     let should_match = case["match"].as_bool().ok_or("case has no 'match'")?;
-    let expected = request_from_json(&case["expected"], spec)
-        .map_err(|e| format!("expected request: {e}"))?;
-    let actual = request_from_json(&case["actual"], spec)
-        .map_err(|e| format!("actual request: {e}"))?;
+    let expected =
+        request_from_json(&case["expected"], spec).map_err(|e| format!("expected request: {e}"))?;
+    let actual =
+        request_from_json(&case["actual"], spec).map_err(|e| format!("actual request: {e}"))?;
 
     let mut pact = Pact::new("spec-consumer", "spec-provider");
     pact.spec = spec;
@@ -179,7 +183,11 @@ fn every_request_case_of_the_spec_suite_over_http() {
         for file in files {
             total += 1;
             if let Err(e) = run_case(&file, spec) {
-                let name = file.strip_prefix(&root).unwrap_or(&file).display().to_string();
+                let name = file
+                    .strip_prefix(&root)
+                    .unwrap_or(&file)
+                    .display()
+                    .to_string();
                 failures.push(format!("{name}: {e}"));
             }
         }
