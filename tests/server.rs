@@ -177,6 +177,11 @@ fn unexpected_request_gets_500_and_is_recorded_as_not_found() {
     assert!(error.contains("/nothing/here"), "{error}");
 
     assert!(!s.matched());
+    let logs = s.logs();
+    assert!(
+        logs.contains("DELETE /nothing/here?x=1 -> unexpected request"),
+        "{logs}"
+    );
     let list = s.mismatches();
     assert_eq!(list.len(), 2, "{list:?}");
     assert!(

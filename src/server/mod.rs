@@ -128,12 +128,16 @@ impl Shared {
 
     fn log(&self, line: &str) {
         tracing::debug!(server = self.port, "{line}");
-        let stamped = format!(
-            "{} {line}",
-            chrono::Utc::now().format("%Y-%m-%dT%H:%M:%S%.3fZ")
-        );
-        self.lock_state().log_line(&stamped);
+        self.lock_state().log_line(&stamped(line));
     }
+}
+
+/// A log line with its UTC time.
+fn stamped(line: &str) -> String {
+    format!(
+        "{} {line}",
+        chrono::Utc::now().format("%Y-%m-%dT%H:%M:%S%.3fZ")
+    )
 }
 
 /// The handles that stop the accept task and tell when it has finished.
