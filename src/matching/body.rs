@@ -166,7 +166,10 @@ fn match_present(
                 m.compare(&mut vec![Seg::Root], e, &a, out);
             }
             (e, a) => {
-                for (which, err) in [("expected", e.err()), ("actual", a.err().map(|e| e.to_string()))] {
+                for (which, err) in [
+                    ("expected", e.err()),
+                    ("actual", a.err().map(|e| e.to_string())),
+                ] {
                     if let Some(err) = err {
                         out.push(Mismatch::Body {
                             path: "$".into(),
@@ -191,7 +194,15 @@ fn match_present(
     } else if ect.is_form() {
         match_form(expected, actual, rules, allow_unexpected_keys, out);
     } else if ect.is_multipart() {
-        match_multipart(expected, ect, actual, act, rules, allow_unexpected_keys, out);
+        match_multipart(
+            expected,
+            ect,
+            actual,
+            act,
+            rules,
+            allow_unexpected_keys,
+            out,
+        );
     } else if ect.is_text() && std::str::from_utf8(expected).is_ok() {
         match_text(expected, actual, rules, out);
     } else {
@@ -315,7 +326,9 @@ fn match_form(
             &|i, e, a| {
                 format!("Expected form post parameter '{key}' with value '{e}' at index {i} but was '{a}'")
             },
-            &|n, m| format!("Expected form post parameter '{key}' with {n} value(s) but received {m} value(s)"),
+            &|n, m| {
+                format!("Expected form post parameter '{key}' with {n} value(s) but received {m} value(s)")
+            },
         );
         for m in messages {
             out.push(Mismatch::Body {
@@ -446,7 +459,10 @@ fn match_multipart(
         })?;
         parse_multipart(bytes, &b).map_err(|e| format!("the {which} multipart body: {e}"))
     };
-    let (e_parts, a_parts) = match (parse(expected, ect, "expected"), parse(actual, act, "actual")) {
+    let (e_parts, a_parts) = match (
+        parse(expected, ect, "expected"),
+        parse(actual, act, "actual"),
+    ) {
         (Ok(e), Ok(a)) => (e, a),
         (e, a) => {
             for err in [e.err(), a.err()].into_iter().flatten() {
@@ -494,8 +510,14 @@ fn match_multipart(
                 }
             }
         } else {
-            let e_ct = ep.content_type.clone().unwrap_or_else(|| part_type(&ep.body));
-            let a_ct = ap.content_type.clone().unwrap_or_else(|| part_type(&ap.body));
+            let e_ct = ep
+                .content_type
+                .clone()
+                .unwrap_or_else(|| part_type(&ep.body));
+            let a_ct = ap
+                .content_type
+                .clone()
+                .unwrap_or_else(|| part_type(&ap.body));
             let eb = Body::from_bytes(ep.body.clone(), Some(e_ct.clone()));
             let ab = Body::from_bytes(ap.body.clone(), Some(a_ct.clone()));
             part_out = match_body(

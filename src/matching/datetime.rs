@@ -147,7 +147,10 @@ mod tests {
         assert!(check("yyyy-MM-dd", "2024-02-29"));
         assert!(!check("yyyy-MM-dd", "2024-13-01"));
         assert!(!check("yyyy-MM-dd", "29/02/2024"));
-        assert!(check("yyyy-MM-dd'T'HH:mm:ss.SSSXXX", "2024-02-29T10:11:12.123+01:00"));
+        assert!(check(
+            "yyyy-MM-dd'T'HH:mm:ss.SSSXXX",
+            "2024-02-29T10:11:12.123+01:00"
+        ));
         assert!(check("yyyy-MM-dd'T'HH:mm:ssXXX", "2024-02-29T10:11:12Z"));
         assert!(check("HH:mm:ss", "23:59:01"));
         assert!(!check("HH:mm:ss", "25:00:00"));

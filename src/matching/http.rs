@@ -7,7 +7,10 @@ use super::path::Seg;
 use super::rules::{Category, RuleSet};
 use crate::model::{ContentType, Headers, Query, RuleLogic, StatusClass};
 
-fn combine(set: &RuleSet, mut check: impl FnMut(&super::rules::Rule) -> Result<(), Vec<String>>) -> Vec<String> {
+fn combine(
+    set: &RuleSet,
+    mut check: impl FnMut(&super::rules::Rule) -> Result<(), Vec<String>>,
+) -> Vec<String> {
     let mut errors = Vec::new();
     for rule in &set.rules {
         match check(rule) {
@@ -62,11 +65,31 @@ pub(crate) fn match_query(
     expected: Option<&Query>,
     actual: Option<&Query>,
     rules: &Category,
+    ordered: bool,
     out: &mut Vec<Mismatch>,
 ) {
     let empty = Query::new();
     let expected = expected.unwrap_or(&empty);
     let actual = actual.unwrap_or(&empty);
+    // V1 compares query strings as written, so the order of parameters counts.
+    if ordered {
+        let e: Vec<&String> = expected.keys().collect();
+        let a: Vec<&String> = actual.keys().collect();
+        let mut es = e.clone();
+        let mut as_ = a.clone();
+        es.sort();
+        as_.sort();
+        if e != a && es == as_ {
+            out.push(Mismatch::Query {
+                parameter: String::new(),
+                expected: format!("{e:?}"),
+                actual: format!("{a:?}"),
+                mismatch: format!(
+                    "Expected query parameters in the order {e:?} (V1 compares query strings as written) but received {a:?}"
+                ),
+            });
+        }
+    }
     for (key, evs) in expected {
         let ev = values_of(evs);
         let Some(avs) = actual.get(key) else {
@@ -97,7 +120,9 @@ pub(crate) fn match_query(
             &av,
             &|_, e, a| format!("Expected query parameter '{key}' with value '{e}' but was '{a}'"),
             &|n, m| {
-                format!("Expected query parameter '{key}' with {n} value(s) but received {m} value(s)")
+                format!(
+                    "Expected query parameter '{key}' with {n} value(s) but received {m} value(s)"
+                )
             },
         );
         for m in messages {
@@ -193,7 +218,10 @@ pub(crate) fn match_headers(
         let name_path = [Seg::Root, Seg::Field(&lower)];
         if let Some(set) = rules.direct(&name_path) {
             // A rule on the header sees its whole value, so regexes may span commas.
-            for m in combine(set, |r| r.match_str(&joined_e, &joined_a, false).map_err(|m| vec![m])) {
+            for m in combine(set, |r| {
+                r.match_str(&joined_e, &joined_a, false)
+                    .map_err(|m| vec![m])
+            }) {
                 push(format!("Mismatch with header '{key}': {m}"));
             }
             continue;

@@ -34,7 +34,9 @@ impl JsonMatcher<'_> {
     ) {
         match (expected, actual) {
             (Value::Object(e), Value::Object(a)) => self.compare_maps(path, expected, e, a, out),
-            (Value::Array(e), Value::Array(a)) => self.compare_lists(path, expected, e, a, actual, out),
+            (Value::Array(e), Value::Array(a)) => {
+                self.compare_lists(path, expected, e, a, actual, out)
+            }
             (Value::Object(_) | Value::Array(_), _) if !self.rules.defined(path) => {
                 out.push(body_mismatch(
                     path,
@@ -53,7 +55,13 @@ impl JsonMatcher<'_> {
         }
     }
 
-    fn compare_values(&self, path: &[Seg], expected: &Value, actual: &Value, out: &mut Vec<Mismatch>) {
+    fn compare_values(
+        &self,
+        path: &[Seg],
+        expected: &Value,
+        actual: &Value,
+        out: &mut Vec<Mismatch>,
+    ) {
         match self.rules.select(path) {
             Some(sel) => {
                 if let Err(messages) = sel

@@ -76,7 +76,8 @@ impl RequestMatcher {
     /// Compiles the expected request; fails on an invalid regex (`InvalidRegex`, naming the
     /// regex and the rule's path) or an unreadable rule path.
     pub fn new(expected: &Request, spec: SpecVersion) -> Result<RequestMatcher> {
-        let rules = CompiledRules::compile(&expected.matching_rules, spec, "request matchingRules.")?;
+        let rules =
+            CompiledRules::compile(&expected.matching_rules, spec, "request matchingRules.")?;
         let content_type = expected.content_type();
         let json = pre_parse_json(&expected.body, content_type.as_ref());
         Ok(RequestMatcher {
@@ -117,6 +118,7 @@ impl RequestMatcher {
             e.query.as_ref(),
             actual.query.as_ref(),
             &self.rules.query,
+            self.spec < SpecVersion::V1_1,
             &mut out,
         );
         http::match_headers(
@@ -248,7 +250,9 @@ pub fn match_body(
         .iter()
         .find_map(|c| matching_rules.category(c).map(|m| (*c, m)));
     let rules = match category {
-        Some((name, map)) => Category::compile(map, "body", spec, &format!("matchingRules.{name}"))?,
+        Some((name, map)) => {
+            Category::compile(map, "body", spec, &format!("matchingRules.{name}"))?
+        }
         None => Category::default(),
     };
     let ect = expected_content_type

@@ -133,11 +133,26 @@ pub(crate) fn weight(tokens: &[Token], path: &[Seg]) -> usize {
         .fold(1, |acc, (t, s)| acc * token_weight(t, s))
 }
 
+/// The weighting for XML documents: pact-jvm style paths may put an index or `[*]` after an
+/// element (`$.animals[*].alligator`) although XML paths here name elements only, so index
+/// tokens are skipped.
+pub(crate) fn weight_xml(tokens: &[Token], path: &[Seg]) -> usize {
+    let named = tokens
+        .iter()
+        .filter(|t| !matches!(t, Token::Index(_) | Token::StarIndex));
+    if path.len() < named.clone().count() {
+        return 0;
+    }
+    named
+        .zip(path.iter())
+        .fold(1, |acc, (t, s)| acc * token_weight(t, s))
+}
+
 fn needs_quoting(name: &str) -> bool {
     name.is_empty()
-        || !name
-            .chars()
-            .all(|c| c.is_alphanumeric() || c == '_' || c == '-' || c == ':' || c == '@' || c == '#')
+        || !name.chars().all(|c| {
+            c.is_alphanumeric() || c == '_' || c == '-' || c == ':' || c == '@' || c == '#'
+        })
 }
 
 /// Renders a location for mismatches: `$.a[0].b`, `$['with space']`.

@@ -32,7 +32,10 @@ impl DateKind {
 #[derive(Debug, Clone)]
 pub(crate) enum Rule {
     Equality,
-    Regex { re: Regex, source: String },
+    Regex {
+        re: Regex,
+        source: String,
+    },
     Type,
     MinType(usize),
     MaxType(usize),
@@ -106,7 +109,9 @@ pub(crate) fn compile_regex(source: &str, location: &str) -> Result<Regex> {
     Regex::new(&format!("^(?:{source})$")).map_err(|e| {
         PactError::new(
             ErrorCode::InvalidRegex,
-            format!("Invalid regular expression '{source}' in the matching rule at {location}: {e}"),
+            format!(
+                "Invalid regular expression '{source}' in the matching rule at {location}: {e}"
+            ),
         )
     })
 }
@@ -183,9 +188,7 @@ impl Rule {
             M::NotEmpty => Rule::NotEmpty,
             M::Semver => Rule::Semver,
             M::EachKey(rules) => Rule::EachKey(RuleSet::compile_rules(rules, spec, location)?),
-            M::EachValue(rules) => {
-                Rule::EachValue(RuleSet::compile_rules(rules, spec, location)?)
-            }
+            M::EachValue(rules) => Rule::EachValue(RuleSet::compile_rules(rules, spec, location)?),
         }))
     }
 
@@ -206,18 +209,22 @@ impl Rule {
     ) -> std::result::Result<(), String> {
         let ok = |b: bool, msg: &dyn Fn() -> String| if b { Ok(()) } else { Err(msg()) };
         match self {
-            Rule::Equality | Rule::Values | Rule::EachKey(_) => ok(json_equal(expected, actual), &|| {
-                format!(
-                    "Expected {} ({}) to be equal to {} ({})",
-                    show(actual),
-                    type_name(actual),
-                    show(expected),
-                    type_name(expected)
-                )
-            }),
+            Rule::Equality | Rule::Values | Rule::EachKey(_) => {
+                ok(json_equal(expected, actual), &|| {
+                    format!(
+                        "Expected {} ({}) to be equal to {} ({})",
+                        show(actual),
+                        type_name(actual),
+                        show(expected),
+                        type_name(expected)
+                    )
+                })
+            }
             Rule::Regex { re, source } => {
                 let s = plain(actual);
-                ok(re.is_match(&s), &|| format!("Expected '{s}' to match '{source}'"))
+                ok(re.is_match(&s), &|| {
+                    format!("Expected '{s}' to match '{source}'")
+                })
             }
             Rule::Type => same_type(expected, actual),
             Rule::MinType(min) => {
@@ -239,7 +246,11 @@ impl Rule {
                 })
             }
             Rule::Integer => ok(actual.is_i64() || actual.is_u64(), &|| {
-                format!("Expected {} ({}) to be an integer", show(actual), type_name(actual))
+                format!(
+                    "Expected {} ({}) to be an integer",
+                    show(actual),
+                    type_name(actual)
+                )
             }),
             Rule::Decimal => ok(actual.is_f64(), &|| {
                 format!(
@@ -249,7 +260,11 @@ impl Rule {
                 )
             }),
             Rule::Number => ok(actual.is_number(), &|| {
-                format!("Expected {} ({}) to be a number", show(actual), type_name(actual))
+                format!(
+                    "Expected {} ({}) to be a number",
+                    show(actual),
+                    type_name(actual)
+                )
             }),
             Rule::DateTime { .. } => match actual {
                 Value::String(s) => self.match_str(&plain(expected), s, cascaded),
@@ -387,22 +402,27 @@ impl Rule {
         expected: &[&str],
         actual: &[&str],
     ) -> std::result::Result<(), Vec<String>> {
-        let size = |min: Option<usize>, max: Option<usize>| -> std::result::Result<(), Vec<String>> {
-            let list = format!("{actual:?}");
-            let n = actual.len();
-            let mut errs = Vec::new();
-            if let Some(min) = min.filter(|m| n < *m) {
-                errs.push(format!("Expected {list} (size {n}) to have minimum size of {min}"));
-            }
-            if let Some(max) = max.filter(|m| n > *m) {
-                errs.push(format!("Expected {list} (size {n}) to have maximum size of {max}"));
-            }
-            if errs.is_empty() {
-                Ok(())
-            } else {
-                Err(errs)
-            }
-        };
+        let size =
+            |min: Option<usize>, max: Option<usize>| -> std::result::Result<(), Vec<String>> {
+                let list = format!("{actual:?}");
+                let n = actual.len();
+                let mut errs = Vec::new();
+                if let Some(min) = min.filter(|m| n < *m) {
+                    errs.push(format!(
+                        "Expected {list} (size {n}) to have minimum size of {min}"
+                    ));
+                }
+                if let Some(max) = max.filter(|m| n > *m) {
+                    errs.push(format!(
+                        "Expected {list} (size {n}) to have maximum size of {max}"
+                    ));
+                }
+                if errs.is_empty() {
+                    Ok(())
+                } else {
+                    Err(errs)
+                }
+            };
         match self {
             Rule::MinType(min) => size(Some(*min), None),
             Rule::MaxType(max) => size(None, Some(*max)),
@@ -415,7 +435,9 @@ impl Rule {
                 if expected == actual {
                     Ok(())
                 } else {
-                    Err(vec![format!("Expected {actual:?} to be equal to {expected:?}")])
+                    Err(vec![format!(
+                        "Expected {actual:?} to be equal to {expected:?}"
+                    )])
                 }
             }
             _ => {
@@ -666,9 +688,22 @@ impl Category {
 
     /// The most specific rule set for `path` (highest weight, then most tokens).
     pub(crate) fn select(&self, path: &[Seg]) -> Option<Selected<'_>> {
+        self.select_with(path, false)
+    }
+
+    /// `select` for XML documents (index tokens in rule paths are skipped).
+    pub(crate) fn select_xml(&self, path: &[Seg]) -> Option<Selected<'_>> {
+        self.select_with(path, true)
+    }
+
+    fn select_with(&self, path: &[Seg], xml: bool) -> Option<Selected<'_>> {
         let mut best: Option<(usize, usize, &Vec<Token>, &RuleSet)> = None;
         for (tokens, set) in &self.entries {
-            let w = path::weight(tokens, path);
+            let w = if xml {
+                path::weight_xml(tokens, path)
+            } else {
+                path::weight(tokens, path)
+            };
             if w == 0 {
                 continue;
             }
@@ -680,9 +715,19 @@ impl Category {
                 best = Some((w, tokens.len(), tokens, set));
             }
         }
-        best.map(|(_, len, _, set)| Selected {
-            set,
-            cascaded: len < path.len(),
+        best.map(|(_, _, tokens, set)| {
+            let named = if !xml {
+                tokens.len()
+            } else {
+                tokens
+                    .iter()
+                    .filter(|t| !matches!(t, Token::Index(_) | Token::StarIndex))
+                    .count()
+            };
+            Selected {
+                set,
+                cascaded: named < path.len(),
+            }
         })
     }
 

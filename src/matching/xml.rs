@@ -94,22 +94,29 @@ impl XmlMatcher<'_> {
         let same = group_key(e) == group_key(a);
         let count = element_children(a).len();
         match rule {
-            Rule::Regex { re, source } => {
-                if re.is_match(a.tag_name().name()) {
-                    Ok(())
-                } else {
-                    Err(format!("Expected '{an}' to match '{source}'"))
-                }
-            }
+            // A value rule on an element (pact writes `$.a.b` with a regex) checks its text.
+            Rule::Regex { .. }
+            | Rule::Include(_)
+            | Rule::Integer
+            | Rule::Decimal
+            | Rule::Number
+            | Rule::DateTime { .. }
+            | Rule::Boolean
+            | Rule::Semver
+            | Rule::NotEmpty => rule.match_str(&text_of(e), &text_of(a), cascaded),
             Rule::Type | Rule::MinType(_) | Rule::MaxType(_) | Rule::MinMaxType(..) if !same => {
                 Err(format!("Expected '{an}' to be the same type as '{en}'"))
             }
-            Rule::MinType(min) | Rule::MinMaxType(min, _) if !cascaded && count < *min => Err(
-                format!("Expected <{an}> with {count} child element(s) to have minimum size of {min}"),
-            ),
-            Rule::MaxType(max) | Rule::MinMaxType(_, max) if !cascaded && count > *max => Err(
-                format!("Expected <{an}> with {count} child element(s) to have maximum size of {max}"),
-            ),
+            Rule::MinType(min) | Rule::MinMaxType(min, _) if !cascaded && count < *min => {
+                Err(format!(
+                    "Expected <{an}> with {count} child element(s) to have minimum size of {min}"
+                ))
+            }
+            Rule::MaxType(max) | Rule::MinMaxType(_, max) if !cascaded && count > *max => {
+                Err(format!(
+                    "Expected <{an}> with {count} child element(s) to have maximum size of {max}"
+                ))
+            }
             Rule::Equality if !same => Err(format!("Expected '{an}' to be equal to '{en}'")),
             _ => Ok(()),
         }
@@ -117,10 +124,8 @@ impl XmlMatcher<'_> {
 
     fn compare_element(&self, path: &[String], e: &Node, a: &Node, out: &mut Vec<Mismatch>) {
         let segs_ = segs(path);
-        let result = match self.rules.select(&segs_) {
-            Some(sel) => sel
-                .set
-                .apply(|r| self.element_rule(r, e, a, sel.cascaded)),
+        let result = match self.rules.select_xml(&segs_) {
+            Some(sel) => sel.set.apply(|r| self.element_rule(r, e, a, sel.cascaded)),
             None if group_key(e) != group_key(a) => Err(vec![format!(
                 "Expected '{}' to be equal to '{}'",
                 display_name(a),
@@ -144,14 +149,19 @@ impl XmlMatcher<'_> {
         self.compare_element_text(path, e, a, out);
     }
 
-    fn attributes(node: &Node) -> IndexMap<String, String> {
+    /// Attributes keyed by namespace URI and local name, with their shown name and value.
+    fn attributes(node: &Node) -> IndexMap<String, (String, String)> {
         node.attributes()
             .map(|attr| {
-                let name = match attr.namespace().and_then(|ns| node.lookup_prefix(ns)) {
+                let shown = match attr.namespace().and_then(|ns| node.lookup_prefix(ns)) {
                     Some(p) if !p.is_empty() => format!("{p}:{}", attr.name()),
                     _ => attr.name().to_string(),
                 };
-                (name, attr.value().to_string())
+                let key = match attr.namespace() {
+                    Some(ns) => format!("{{{ns}}}{}", attr.name()),
+                    None => attr.name().to_string(),
+                };
+                (key, (shown, attr.value().to_string()))
             })
             .collect()
     }
@@ -159,7 +169,10 @@ impl XmlMatcher<'_> {
     fn compare_attributes(&self, path: &[String], e: &Node, a: &Node, out: &mut Vec<Mismatch>) {
         let ea = Self::attributes(e);
         let aa = Self::attributes(a);
-        let show = |m: &IndexMap<String, String>| format!("{m:?}");
+        let show = |m: &IndexMap<String, (String, String)>| {
+            let pairs: Vec<String> = m.values().map(|(k, v)| format!("{k}={v:?}")).collect();
+            format!("{{{}}}", pairs.join(", "))
+        };
         let mut push = |mismatch: String| {
             out.push(Mismatch::Body {
                 path: render(path),
@@ -169,7 +182,10 @@ impl XmlMatcher<'_> {
             })
         };
         if ea.is_empty() && !aa.is_empty() && !self.allow_unexpected_keys {
-            push(format!("Did not expect any attributes but received {aa:?}"));
+            push(format!(
+                "Did not expect any attributes but received {}",
+                show(&aa)
+            ));
             return;
         }
         if self.allow_unexpected_keys && ea.len() > aa.len() {
@@ -185,25 +201,33 @@ impl XmlMatcher<'_> {
                 aa.len()
             ));
         }
-        for (key, value) in &ea {
+        for (key, (shown, value)) in &ea {
             let mut p = path.to_vec();
-            p.push(format!("@{key}"));
+            p.push(format!("@{shown}"));
             match aa.get(key) {
-                Some(actual) => self.compare_value(&p, value, actual, out),
+                Some((_, actual)) => self.compare_value(&p, value, actual, out),
                 None => out.push(Mismatch::Body {
                     path: render(&p),
                     expected: Some(value.clone()),
                     actual: None,
-                    mismatch: format!("Expected attribute '{key}'='{value}' but was missing"),
+                    mismatch: format!("Expected attribute '{shown}'='{value}' but was missing"),
                 }),
             }
         }
     }
 
-    fn compare_value(&self, path: &[String], expected: &str, actual: &str, out: &mut Vec<Mismatch>) {
+    fn compare_value(
+        &self,
+        path: &[String],
+        expected: &str,
+        actual: &str,
+        out: &mut Vec<Mismatch>,
+    ) {
         let segs_ = segs(path);
-        let result = match self.rules.select(&segs_) {
-            Some(sel) => sel.set.apply(|r| r.match_str(expected, actual, sel.cascaded)),
+        let result = match self.rules.select_xml(&segs_) {
+            Some(sel) => sel
+                .set
+                .apply(|r| r.match_str(expected, actual, sel.cascaded)),
             None if expected != actual => Err(vec![format!(
                 "Expected '{actual}' to be equal to '{expected}'"
             )]),
@@ -223,7 +247,7 @@ impl XmlMatcher<'_> {
 
     fn type_rule_defined(&self, path: &[String]) -> bool {
         self.rules
-            .select(&segs(path))
+            .select_xml(&segs(path))
             .is_some_and(|s| s.set.has(Rule::is_type_like))
     }
 
@@ -270,12 +294,18 @@ impl XmlMatcher<'_> {
                                 (Some(ex), Some(ac)) => deferred.push((p.clone(), *ex, *ac)),
                                 (None, Some(ac)) => {
                                     if !self.allow_unexpected_keys {
-                                        push(&p, format!("Unexpected child <{}/>", display_name(ac)))
+                                        push(
+                                            &p,
+                                            format!("Unexpected child <{}/>", display_name(ac)),
+                                        )
                                     }
                                 }
                                 (Some(ex), None) => push(
                                     &p,
-                                    format!("Expected child <{}/> but was missing", display_name(ex)),
+                                    format!(
+                                        "Expected child <{}/> but was missing",
+                                        display_name(ex)
+                                    ),
                                 ),
                                 (None, None) => {}
                             }
@@ -285,7 +315,10 @@ impl XmlMatcher<'_> {
                 None => {
                     p.push(display_name(&group[0]));
                     if !self.allow_unexpected_keys || self.type_rule_defined(&p) {
-                        push(path, format!("Unexpected child <{}/>", display_name(&group[0])));
+                        push(
+                            path,
+                            format!("Unexpected child <{}/>", display_name(&group[0])),
+                        );
                     }
                 }
             }
@@ -293,7 +326,10 @@ impl XmlMatcher<'_> {
         for group in expected_groups.values() {
             push(
                 path,
-                format!("Expected child <{}/> but was missing", display_name(&group[0])),
+                format!(
+                    "Expected child <{}/> but was missing",
+                    display_name(&group[0])
+                ),
             );
         }
         for (p, ex, ac) in deferred {
@@ -307,7 +343,7 @@ impl XmlMatcher<'_> {
         let mut p = path.to_vec();
         p.push("#text".to_string());
         let segs_ = segs(&p);
-        let result = match self.rules.select(&segs_) {
+        let result = match self.rules.select_xml(&segs_) {
             Some(sel) => sel.set.apply(|r| r.match_str(&et, &at, sel.cascaded)),
             None if et != at => Err(vec![format!("Expected '{at}' to be equal to '{et}'")]),
             None => Ok(()),
