@@ -33,7 +33,9 @@ impl JsonMatcher<'_> {
         out: &mut Vec<Mismatch>,
     ) {
         match (expected, actual) {
-            (Value::Object(e), Value::Object(a)) => self.compare_maps(path, expected, e, a, out),
+            (Value::Object(e), Value::Object(a)) => {
+                self.compare_maps(path, expected, e, actual, a, out)
+            }
             (Value::Array(e), Value::Array(a)) => {
                 self.compare_lists(path, expected, e, a, actual, out)
             }
@@ -123,27 +125,26 @@ impl JsonMatcher<'_> {
         path: &mut Vec<Seg<'v>>,
         expected_value: &'v Value,
         expected: &'v Map<String, Value>,
+        actual_value: &'v Value,
         actual: &'v Map<String, Value>,
         out: &mut Vec<Mismatch>,
     ) {
-        let actual_value_json = || Value::Object(actual.clone());
         let direct = self.rules.direct(path);
         let values_like = direct.is_some_and(|s| {
             s.has(|r| matches!(r, Rule::Values | Rule::EachKey(_) | Rule::EachValue(_)))
         });
         if expected.is_empty() && !self.allow_unexpected_keys && !actual.is_empty() && !values_like
         {
-            let a = actual_value_json();
             out.push(body_mismatch(
                 path,
                 expected_value,
-                &a,
-                format!("Expected an empty Map but received {a}"),
+                actual_value,
+                format!("Expected an empty Map but received {actual_value}"),
             ));
             return;
         }
         if self.rules.defined(path) {
-            self.container_checks(path, expected_value, &actual_value_json(), out);
+            self.container_checks(path, expected_value, actual_value, out);
         }
         if let Some(set) = direct.filter(|_| values_like) {
             let example = expected.values().next();
