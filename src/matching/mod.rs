@@ -6,7 +6,6 @@
 //! expected JSON body parsed) and is then cheap to run per request.
 
 mod body;
-mod datetime;
 mod http;
 mod json;
 mod mismatch;

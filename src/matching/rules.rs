@@ -2,9 +2,9 @@
 //! match the whole value), date patterns converted; and the value-level checks of every
 //! matcher, for JSON values and for strings (path, query, headers, XML, text, forms).
 
-use super::datetime;
 use super::path::{self, Seg, Token};
 use crate::error::{ErrorCode, PactError, Result};
+use crate::model::datetime::{JavaDateFormat, DEFAULT_DATE_FORMAT, DEFAULT_TIME_FORMAT};
 use crate::model::{MatchingRule, RuleList, RuleLogic, SpecVersion, StatusClass};
 use indexmap::IndexMap;
 use regex::Regex;
@@ -44,11 +44,11 @@ pub(crate) enum Rule {
     Integer,
     Decimal,
     Number,
-    /// `chrono` is `None` for a datetime without a format: any ISO-8601 timestamp passes.
+    /// `format` is `None` for a datetime without a format: any ISO-8601 timestamp passes.
     DateTime {
         kind: DateKind,
         java: String,
-        chrono: Option<String>,
+        format: Option<JavaDateFormat>,
     },
     Null,
     Boolean,
@@ -129,22 +129,25 @@ impl Rule {
                         return Ok(Rule::DateTime {
                             kind,
                             java: String::new(),
-                            chrono: None,
+                            format: None,
                         })
                     }
-                    DateKind::Date => datetime::DEFAULT_DATE,
-                    DateKind::Time => datetime::DEFAULT_TIME,
+                    DateKind::Date => DEFAULT_DATE_FORMAT,
+                    DateKind::Time => DEFAULT_TIME_FORMAT,
                 }
             } else {
                 java
             };
-            let chrono = datetime::java_to_chrono(java).map_err(|e| {
-                PactError::invalid_json(format!("The matching rule at {location}: {e}"))
+            let format = JavaDateFormat::new(java).map_err(|e| {
+                PactError::new(
+                    e.code,
+                    format!("The matching rule at {location}: {}", e.message),
+                )
             })?;
             Ok(Rule::DateTime {
                 kind,
                 java: java.to_string(),
-                chrono: Some(chrono),
+                format: Some(format),
             })
         };
         Ok(Some(match rule {
@@ -359,10 +362,10 @@ impl Rule {
             Rule::Number => ok(actual.parse::<f64>().is_ok_and(f64::is_finite), &|| {
                 format!("Expected '{actual}' to match a number")
             }),
-            Rule::DateTime { kind, java, chrono } => {
-                let result = match chrono {
-                    Some(fmt) => datetime::validate(actual, fmt),
-                    None => datetime::validate_iso_datetime(actual),
+            Rule::DateTime { kind, java, format } => {
+                let result = match format {
+                    Some(fmt) => fmt.check(actual),
+                    None => validate_iso_datetime(actual),
                 };
                 result.map_err(|e| {
                     let pattern = if java.is_empty() { "ISO-8601" } else { java };
@@ -457,6 +460,17 @@ impl Rule {
             }
         }
     }
+}
+
+/// Any ISO-8601 timestamp, with or without offset and fraction (a datetime matcher without
+/// a format).
+fn validate_iso_datetime(value: &str) -> std::result::Result<(), String> {
+    chrono::DateTime::parse_from_rfc3339(value)
+        .map(|_| ())
+        .or_else(|_| {
+            chrono::NaiveDateTime::parse_from_str(value, "%Y-%m-%dT%H:%M:%S%.f").map(|_| ())
+        })
+        .map_err(|e| e.to_string())
 }
 
 fn same_type(expected: &Value, actual: &Value) -> std::result::Result<(), String> {
