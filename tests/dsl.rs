@@ -1127,3 +1127,90 @@ fn built_interactions_round_trip_through_pact_files() {
         json!({"match": "regex", "regex": "/items/\\d+"})
     );
 }
+
+#[test]
+fn later_indexes_move_a_whole_list_rule_to_the_first_value() {
+    let mut i = interaction();
+    dsl::with_header(
+        &mut i,
+        Part::Request,
+        "X-Id",
+        &m::regex("\\d+", "1").unwrap(),
+        0,
+    )
+    .unwrap();
+    let header = |i: &Interaction| {
+        i.request
+            .matching_rules
+            .category("header")
+            .cloned()
+            .unwrap()
+    };
+    assert!(header(&i).contains_key("X-Id"));
+    dsl::with_header(
+        &mut i,
+        Part::Request,
+        "x-id",
+        &m::regex("[a-z]+", "a").unwrap(),
+        1,
+    )
+    .unwrap();
+    let rules = header(&i);
+    assert_eq!(rules.keys().collect::<Vec<_>>(), vec!["X-Id[0]", "X-Id[1]"]);
+    assert_eq!(
+        rules["X-Id[0]"].rules,
+        vec![MatchingRule::Regex("\\d+".into())]
+    );
+    assert_eq!(
+        i.request.headers.as_ref().unwrap()["X-Id"],
+        vec!["1".to_string(), "a".to_string()]
+    );
+
+    dsl::with_query_parameter(&mut i, "q", &m::integer(Some(json!(1))).unwrap(), 0).unwrap();
+    dsl::with_query_parameter(&mut i, "q", &m::includes("b"), 1).unwrap();
+    let q = i.request.matching_rules.category("query").unwrap();
+    assert_eq!(q["q[0]"].rules, vec![MatchingRule::Integer]);
+    assert_eq!(q["q[1]"].rules, vec![MatchingRule::Include("b".into())]);
+}
+
+#[test]
+fn a_plain_first_header_value_replaces_only_the_first_and_value_objects_unwrap() {
+    let mut i = interaction();
+    dsl::with_header(&mut i, Part::Request, "X-A", &json!(["1", "2"]), 0).unwrap();
+    dsl::with_header(&mut i, Part::Request, "X-A", &json!("0"), 0).unwrap();
+    assert_eq!(
+        i.request.headers.as_ref().unwrap()["X-A"],
+        vec!["0".to_string(), "2".to_string()]
+    );
+    // `{"value": [...]}` without a matcher (libpact_ffi's multi-value form).
+    dsl::with_header(
+        &mut i,
+        Part::Request,
+        "X-B",
+        &json!({"value": ["a", "b"]}),
+        0,
+    )
+    .unwrap();
+    assert_eq!(
+        i.request.headers.as_ref().unwrap()["X-B"],
+        vec!["a".to_string(), "b".to_string()]
+    );
+    dsl::with_query_parameter(&mut i, "id", &json!({"value": ["2", "3"]}), 0).unwrap();
+    assert_eq!(
+        i.request.query.as_ref().unwrap()["id"],
+        vec![Some("2".to_string()), Some("3".to_string())]
+    );
+    assert!(i.request.matching_rules.is_empty());
+    assert_eq!(
+        dsl::with_query_parameter(&mut i, "", &json!("x"), 0)
+            .unwrap_err()
+            .code,
+        ErrorCode::InvalidArgument
+    );
+    assert_eq!(
+        dsl::with_header(&mut i, Part::Request, " ", &json!("x"), 0)
+            .unwrap_err()
+            .code,
+        ErrorCode::InvalidArgument
+    );
+}

@@ -361,6 +361,11 @@ pub(crate) fn process_single(
     value: &Value,
     context: &str,
 ) -> Result<(Value, Vec<MatchingRule>, Option<Generator>)> {
+    // libpact_ffi also takes `{"value": ...}` without a matcher for these values.
+    let value = match value {
+        Value::Object(o) if !is_matcher_object(value) && o.contains_key("value") => &o["value"],
+        v => v,
+    };
     let mut p = Processor::new(context.to_string());
     let example = p.process(value, "$")?;
     let rules = p
