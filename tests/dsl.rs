@@ -1214,3 +1214,78 @@ fn a_plain_first_header_value_replaces_only_the_first_and_value_objects_unwrap()
         ErrorCode::InvalidArgument
     );
 }
+
+#[test]
+fn provider_state_values_with_an_empty_matcher_type_only_add_the_generator() {
+    // The shape some pact-js versions send for fromProviderState.
+    let i = with_response_json(json!({"id": {
+        "pact:matcher:type": "",
+        "pact:generator:type": "ProviderState",
+        "expression": "${id}",
+        "value": 7
+    }}));
+    assert_eq!(response_body(&i), json!({"id": 7}));
+    assert!(body_rules(&i, Part::Response, "$.id").is_empty());
+    assert_eq!(
+        body_generator(&i, "$.id"),
+        Some(Generator::ProviderState {
+            expression: "${id}".into(),
+            data_type: None
+        })
+    );
+}
+
+#[test]
+fn v4_only_matchers_round_trip_through_v4_files() {
+    let mut i = interaction();
+    dsl::with_header(
+        &mut i,
+        Part::Response,
+        "X-Trace",
+        &m::uuid(None).unwrap(),
+        0,
+    )
+    .unwrap();
+    dsl::with_body(
+        &mut i,
+        Part::Response,
+        BodyInput::Json(json!({
+            "actions": m::array_containing(vec![json!({"id": m::integer(None).unwrap()}), json!("plain")]),
+            "tags": m::each_value_matches(json!({"a": "x"}), vec![m::regex("[a-z]", "x").unwrap()]),
+            "keys": m::each_key_matches(json!({"k1": 1}), vec![m::regex("k\\d", "k1").unwrap()]),
+            "name": m::not_empty(json!("n")),
+            "version": m::semver("1.0.0").unwrap(),
+            "both": {"pact:matcher:type": [{"pact:matcher:type": "type"}, {"pact:matcher:type": "include", "value": "b"}], "value": "abc"},
+        })),
+        None,
+    )
+    .unwrap();
+    let pact = pact_with(i.clone());
+    let back = Pact::from_json(&pact.to_json_as(SpecVersion::V4)).unwrap();
+    let bi = &back.interactions[0];
+    assert_eq!(bi.response.matching_rules, i.response.matching_rules);
+    assert_eq!(bi.response.generators, i.response.generators);
+    assert_eq!(
+        bi.response.body.json(),
+        Some(json!({
+            "actions": [{"id": 101}, "plain"],
+            "tags": {"a": "x"},
+            "keys": {"k1": 1},
+            "name": "n",
+            "version": "1.0.0",
+            "both": "abc"
+        }))
+    );
+    let v4 = pact.to_json_as(SpecVersion::V4);
+    let variants = &v4["interactions"][0]["response"]["matchingRules"]["body"]["$.actions"]
+        ["matchers"][0]["variants"];
+    assert_eq!(
+        variants[0]["rules"]["$.id"]["matchers"][0],
+        json!({"match": "integer"})
+    );
+    assert_eq!(
+        variants[0]["generators"]["$.id"],
+        json!({"type": "RandomInt"})
+    );
+    assert_eq!(variants[1]["index"], json!(1));
+}

@@ -180,7 +180,9 @@ impl Processor {
     pub fn matcher_parts(&mut self, obj: &Map<String, Value>, path: &str) -> Result<MatcherParts> {
         let mut parts = match obj.get(MATCHER_KEY) {
             None | Some(Value::Null) => MatcherParts::default(),
-            Some(Value::String(name)) => self.named_matcher(name, obj, path)?,
+            // Some pact-js versions send `fromProviderState` with an empty matcher type.
+            Some(Value::String(name)) if name.trim().is_empty() => MatcherParts::default(),
+            Some(Value::String(name)) => self.named_matcher(name.trim(), obj, path)?,
             Some(Value::Array(list)) => {
                 // Several matchers at one path, all of which must match.
                 let mut parts = MatcherParts::default();
