@@ -426,17 +426,49 @@ fn responses_without_generators_are_unchanged_and_text_bodies_are_left_alone() {
     dsl::with_body(
         &mut i,
         Part::Response,
-        BodyInput::Text("<a>1</a>".into()),
-        Some("application/xml"),
+        BodyInput::Text("plain".into()),
+        None,
     )
     .unwrap();
     i.response.generators.add(
         "body",
-        "$.a",
+        "$",
         Generator::RandomInt {
             min: None,
             max: None,
         },
     );
     assert_eq!(generate_response(&i.response, &ctx()).body, i.response.body);
+}
+
+#[test]
+fn xml_bodies_get_generated_text_and_attributes() {
+    let mut i = Interaction::new("x");
+    dsl::with_body(
+        &mut i,
+        Part::Response,
+        BodyInput::Text(r#"<user id="1"><name>Bob</name></user>"#.into()),
+        Some("application/xml"),
+    )
+    .unwrap();
+    i.response.generators.add(
+        "body",
+        "$.user['@id']",
+        Generator::RandomInt {
+            min: Some(100),
+            max: Some(200),
+        },
+    );
+    i.response.generators.add(
+        "body",
+        "$.user.name",
+        Generator::Regex {
+            regex: "[A-Z][a-z]{4}".into(),
+        },
+    );
+    let out = generate_response(&i.response, &ctx());
+    let text = out.body.text().unwrap();
+    let re =
+        regex::Regex::new(r#"^<user id="(1\d\d|200)"><name>[A-Z][a-z]{4}</name></user>$"#).unwrap();
+    assert!(re.is_match(text), "{text}");
 }
