@@ -127,7 +127,7 @@ pub(crate) fn apply(
         }
     }
     // Later ranges first so earlier offsets stay valid; overlapping ones are skipped.
-    splices.sort_by(|a, b| b.0.start.cmp(&a.0.start));
+    splices.sort_by_key(|s| std::cmp::Reverse(s.0.start));
     let mut out = text.to_string();
     let mut limit = usize::MAX;
     for (range, value) in splices {
