@@ -1289,3 +1289,87 @@ fn v4_only_matchers_round_trip_through_v4_files() {
     );
     assert_eq!(variants[1]["index"], json!(1));
 }
+
+#[test]
+fn xml_builder_documents_become_xml_with_rules() {
+    // The shape pact-js XmlBuilder produces.
+    let doc = json!({
+        "version": "1.0",
+        "charset": "UTF-8",
+        "root": {
+            "name": "ns1:projects",
+            "attributes": {"id": "1234", "xmlns:ns1": "http://some.namespace/and/more/stuff"},
+            "children": [{
+                "pact:matcher:type": "type",
+                "min": 1,
+                "examples": 2,
+                "value": {
+                    "name": "ns1:project",
+                    "attributes": {"id": m::integer(Some(json!(1))).unwrap(), "type": "activity"},
+                    "children": [
+                        {"name": "ns1:name", "children": [{"content": "Project 1", "matcher": m::string(Some("Project 1".into()))}]},
+                        {"name": "ns1:empty"}
+                    ]
+                }
+            }]
+        }
+    });
+    let mut i = interaction();
+    dsl::with_body(
+        &mut i,
+        Part::Response,
+        BodyInput::Json(doc.clone()),
+        Some("application/xml"),
+    )
+    .unwrap();
+    let text = i.response.body.text().unwrap().to_string();
+    let project = r#"<ns1:project id="1" type="activity"><ns1:name>Project 1</ns1:name><ns1:empty/></ns1:project>"#;
+    assert_eq!(
+        text,
+        format!(
+            r#"<?xml version="1.0" encoding="UTF-8"?><ns1:projects id="1234" xmlns:ns1="http://some.namespace/and/more/stuff">{project}{project}</ns1:projects>"#
+        )
+    );
+    assert!(roxmltree::Document::parse(&text).is_ok());
+    assert_eq!(
+        body_rules(&i, Part::Response, "$['ns1:projects']['ns1:project']"),
+        vec![MatchingRule::MinType(1)]
+    );
+    assert_eq!(
+        body_rules(
+            &i,
+            Part::Response,
+            "$['ns1:projects']['ns1:project']['@id']"
+        ),
+        vec![MatchingRule::Integer]
+    );
+    assert_eq!(
+        body_rules(
+            &i,
+            Part::Response,
+            "$['ns1:projects']['ns1:project']['ns1:name']['#text']"
+        ),
+        vec![MatchingRule::Type]
+    );
+    // The C ABI sends the same document as text.
+    let mut j = interaction();
+    dsl::with_body(
+        &mut j,
+        Part::Response,
+        BodyInput::Text(doc.to_string()),
+        Some("application/xml"),
+    )
+    .unwrap();
+    assert_eq!(j.response.body.text().unwrap(), text);
+    assert_eq!(j.response.matching_rules, i.response.matching_rules);
+
+    let e = dsl::with_body(
+        &mut j,
+        Part::Response,
+        BodyInput::Json(json!({"root": {"children": []}})),
+        Some("application/xml"),
+    )
+    .unwrap_err();
+    assert_eq!(e.code, ErrorCode::InvalidArgument);
+    assert!(e.message.contains("name"), "{}", e.message);
+}

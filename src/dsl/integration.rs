@@ -68,7 +68,20 @@ impl Processor {
         }
     }
 
-    fn locate(&self, path: &str, e: PactError) -> PactError {
+    /// Records what one matcher object defines at `path` (rules and generator), for callers
+    /// that build the example themselves (the XML builder).
+    pub fn record_matcher(&mut self, obj: &Map<String, Value>, path: &str) -> Result<MatcherParts> {
+        let mut parts = self
+            .matcher_parts(obj, path)
+            .map_err(|e| self.locate(path, e))?;
+        self.add_rules(path, std::mem::take(&mut parts.rules));
+        if let Some(g) = parts.generator.take() {
+            self.generators.insert(path.to_string(), g);
+        }
+        Ok(parts)
+    }
+
+    pub fn locate(&self, path: &str, e: PactError) -> PactError {
         // Errors from a nested processor (arrayContains variants) already say where they are.
         if e.message.starts_with(LOCATED) {
             return e;
@@ -157,7 +170,7 @@ impl Processor {
 
     /// Adds rules at a path, skipping ones already there (each element of an each-like array
     /// yields the same `[*]` rules).
-    fn add_rules(&mut self, path: &str, rules: Vec<MatchingRule>) {
+    pub fn add_rules(&mut self, path: &str, rules: Vec<MatchingRule>) {
         if rules.is_empty() {
             return;
         }
