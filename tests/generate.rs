@@ -486,3 +486,20 @@ fn a_prepared_response_generates_fresh_values_each_time() {
     assert_eq!(prepared.response(), &r);
     assert!(!ResponseGenerator::new(&response_from(json!({"a": 1}))).has_generators());
 }
+
+#[test]
+fn oversized_generators_keep_the_example() {
+    for g in [
+        Generator::RandomString {
+            size: Some(usize::MAX),
+        },
+        Generator::RandomHexadecimal {
+            digits: Some(1 << 40),
+        },
+        Generator::RandomDecimal {
+            digits: Some(1 << 40),
+        },
+    ] {
+        assert_eq!(generate_value(&g, &json!("e"), &ctx()), None, "{g:?}");
+    }
+}
