@@ -1373,3 +1373,23 @@ fn xml_builder_documents_become_xml_with_rules() {
     assert_eq!(e.code, ErrorCode::InvalidArgument);
     assert!(e.message.contains("name"), "{}", e.message);
 }
+
+#[test]
+fn huge_example_counts_are_capped_not_fatal() {
+    let v = m::each_like(json!(1), Some(u32::MAX));
+    assert_eq!(v["min"], json!(u32::MAX));
+    assert_eq!(
+        v["value"].as_array().unwrap().len(),
+        m::MAX_EXAMPLES as usize
+    );
+    let e = dsl::with_body(
+        &mut interaction(),
+        Part::Response,
+        BodyInput::Json(
+            json!({"root": {"name": "a", "children": [{"name": "b", "examples": 1u64 << 40}]}}),
+        ),
+        Some("application/xml"),
+    )
+    .unwrap_err();
+    assert_eq!(e.code, ErrorCode::InvalidArgument);
+}

@@ -49,7 +49,14 @@ pub(crate) fn build(doc: &Value, p: &mut Processor) -> Result<String> {
 }
 
 fn node(obj: &Map<String, Value>, parent: &str, out: &mut String, p: &mut Processor) -> Result<()> {
-    let examples = obj.get("examples").and_then(Value::as_u64).unwrap_or(1) as usize;
+    let examples = obj.get("examples").and_then(Value::as_u64).unwrap_or(1);
+    if examples > u64::from(super::matchers::MAX_EXAMPLES) {
+        return Err(bad(format!(
+            "'examples' under {parent} is {examples}; at most {} are written",
+            super::matchers::MAX_EXAMPLES
+        )));
+    }
+    let examples = examples as usize;
     if is_matcher_object(&Value::Object(obj.clone())) {
         let element = obj.get("value").and_then(Value::as_object).ok_or_else(|| {
             bad(format!(
