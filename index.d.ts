@@ -4,6 +4,9 @@
 /** A version of the Pact specification. */
 export type Specification = 'V1' | 'V1_1' | 'V2' | 'V3' | 'V4'
 
+/** Status classes of `Matchers.statusCode`. */
+export type StatusClass = 'information' | 'success' | 'redirect' | 'clientError' | 'serverError' | 'nonError' | 'error'
+
 /** Log levels of `setLogLevel` and the `LOG_LEVEL` environment variable. */
 export type LogLevel = 'trace' | 'debug' | 'info' | 'warn' | 'error' | 'off'
 
@@ -119,8 +122,11 @@ export declare namespace Matchers {
   export function regex(pattern: RegExp | string, example: string): Matcher<string>
   /** A semantic version string. */
   export function semver(example: string): Matcher<string>
-  /** A response status in a class ('success', 'clientError', ...) or one of a list of codes. */
-  export function statusCode(status: 'information' | 'success' | 'redirect' | 'clientError' | 'serverError' | 'nonError' | 'error' | number[], example?: number): Matcher<number>
+  /**
+   * A response status in a class ('success', 'clientError', ...) or one of a list of codes.
+   * Takes pact-js `matchStatus` order `(example, status)` as well as `(status, example?)`.
+   */
+  export function statusCode(...args: [example: number, status: StatusClass | number[]] | [status: StatusClass | number[], example?: number]): Matcher<number>
   /** A string (default example "some string"). */
   export function string(value?: string | undefined | null): Matcher<string>
   /** A time in `format`; without an example one is generated. */

@@ -113,6 +113,7 @@ test('semver, contentType, statusCode, fromProviderState', () => {
   assert.deepEqual(M.semver('1.2.3'), { [mt]: 'semver', value: '1.2.3' })
   assert.equal(helpers.thrown(() => M.semver('one')).code, 'INVALID_ARGUMENT')
   assert.deepEqual(M.contentType('image/png'), { [mt]: 'contentType', value: 'image/png' })
+  assert.deepEqual(M.statusCode(201, 'success'), { [mt]: 'statusCode', status: 'success', value: 201 })
   assert.deepEqual(M.statusCode('success', 201), { [mt]: 'statusCode', status: 'success', value: 201 })
   assert.deepEqual(M.statusCode([200, 204]), { [mt]: 'statusCode', status: [200, 204], value: 200 })
   assert.equal(helpers.thrown(() => M.statusCode('success', 404)).code, 'INVALID_ARGUMENT')

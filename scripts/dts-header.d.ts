@@ -4,6 +4,9 @@
 /** A version of the Pact specification. */
 export type Specification = 'V1' | 'V1_1' | 'V2' | 'V3' | 'V4'
 
+/** Status classes of `Matchers.statusCode`. */
+export type StatusClass = 'information' | 'success' | 'redirect' | 'clientError' | 'serverError' | 'nonError' | 'error'
+
 /** Log levels of `setLogLevel` and the `LOG_LEVEL` environment variable. */
 export type LogLevel = 'trace' | 'debug' | 'info' | 'warn' | 'error' | 'off'
 

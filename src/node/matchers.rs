@@ -261,18 +261,36 @@ pub fn content_type(content_type: String) -> Value {
 }
 
 /// A response status in a class ('success', 'clientError', ...) or one of a list of codes.
+/// Takes pact-js `matchStatus` order `(example, status)` as well as `(status, example?)`.
 #[napi(
     namespace = "Matchers",
-    ts_args_type = "status: 'information' | 'success' | 'redirect' | 'clientError' | 'serverError' | 'nonError' | 'error' | number[], example?: number",
+    ts_args_type = "...args: [example: number, status: StatusClass | number[]] | [status: StatusClass | number[], example?: number]",
     ts_return_type = "Matcher<number>"
 )]
-pub fn status_code(env: &Env, status: Unknown<'_>, example: Option<u32>) -> Result<Value, Code> {
-    let status = value(env, status, "statusCode: the status class or codes")?;
+pub fn status_code(
+    env: &Env,
+    first: Unknown<'_>,
+    second: Option<Unknown<'_>>,
+) -> Result<Value, Code> {
+    let first = value(env, first, "statusCode: the status class or codes")?;
+    let second = match second {
+        Some(v) => to_json(env, v, "statusCode: the example")?,
+        None => None,
+    };
+    let (status, example) = match (first, second) {
+        // pact-js matchStatus(example, status)
+        (Value::Number(example), Some(status)) => (status, Some(Value::Number(example))),
+        (status, example) => (status, example.filter(|e| !e.is_null())),
+    };
     let example = match example {
         None => None,
-        Some(code) => Some(u16::try_from(code).map_err(|_| {
-            invalid_argument(format!("statusCode: {code} is not an HTTP status code"))
-        })?),
+        Some(code) => Some(
+            code.as_u64()
+                .and_then(|c| u16::try_from(c).ok())
+                .ok_or_else(|| {
+                    invalid_argument(format!("statusCode: {code} is not an HTTP status code"))
+                })?,
+        ),
     };
     m::status_code(status, example).js()
 }
