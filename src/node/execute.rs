@@ -2,12 +2,12 @@
 //! write the pact file (all matched) or reject with every mismatch spelled out; always stop
 //! the server. Also the text rendering of mismatches that users read in failed tests.
 
-use napi_derive::napi;
-use super::error::{Code, pact_error, IntoJs};
+use super::error::{pact_error, Code, IntoJs};
 use super::pact::{lock, Pact};
 use super::server::{parse_mismatches, start_server, stop, MockServer, MockServerOptions};
 use crate::server;
 use napi::bindgen_prelude::*;
+use napi_derive::napi;
 use serde_json::Value;
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -205,7 +205,10 @@ fn settle<'env>(
         })
         .js()?;
     let chained = then
-        .apply(promise, (on_done.to_unknown(), on_thrown.to_unknown()).into())
+        .apply(
+            promise,
+            (on_done.to_unknown(), on_thrown.to_unknown()).into(),
+        )
         .js()?;
     Ok(PromiseRaw::new(env.raw(), chained.raw()))
 }
@@ -246,11 +249,19 @@ pub fn render_mismatches(results: &[Value]) -> String {
                 out.push_str(&format!(
                     "\t{i}) The following request was expected but not received:\n"
                 ));
-                out.push_str(&describe_request(result.get("request"), text("method"), text("path")));
+                out.push_str(&describe_request(
+                    result.get("request"),
+                    text("method"),
+                    text("path"),
+                ));
             }
             "request-not-found" => {
                 out.push_str(&format!("\t{i}) The following request was not expected:\n"));
-                out.push_str(&describe_request(result.get("request"), text("method"), text("path")));
+                out.push_str(&describe_request(
+                    result.get("request"),
+                    text("method"),
+                    text("path"),
+                ));
             }
             other => {
                 out.push_str(&format!("\t{i}) {other}: {result}\n"));
@@ -288,7 +299,10 @@ fn describe(mismatch: &Value) -> String {
         "BodyTypeMismatch" => format!("Body type: {message}"),
         "BodyMismatch" => {
             let path = field("path");
-            format!("Body at {}: {message} (expected {expected}, actual {actual})", if path.is_empty() { "$" } else { path })
+            format!(
+                "Body at {}: {message} (expected {expected}, actual {actual})",
+                if path.is_empty() { "$" } else { path }
+            )
         }
         "StatusMismatch" => format!("Status: {message}"),
         other => format!("{other}: {message}"),
@@ -369,13 +383,28 @@ mod tests {
             json!({"type": "request-not-found", "method": "DELETE", "path": "/users/1",
                    "request": {"method": "DELETE", "path": "/users/1", "body": {"id": 1}}}),
         ]);
-        assert!(text.contains("0) The following request was incorrect:"), "{text}");
+        assert!(
+            text.contains("0) The following request was incorrect:"),
+            "{text}"
+        );
         assert!(text.contains("POST /dogs/1"), "{text}");
-        assert!(text.contains("0.0 Query parameter 'q': Expected 'b' to be equal to 'a'"), "{text}");
-        assert!(text.contains("0.1 Body at $.name: Expected 'Max'"), "{text}");
-        assert!(text.contains("1) The following request was expected but not received:"), "{text}");
+        assert!(
+            text.contains("0.0 Query parameter 'q': Expected 'b' to be equal to 'a'"),
+            "{text}"
+        );
+        assert!(
+            text.contains("0.1 Body at $.name: Expected 'Max'"),
+            "{text}"
+        );
+        assert!(
+            text.contains("1) The following request was expected but not received:"),
+            "{text}"
+        );
         assert!(text.contains("Accept: application/json"), "{text}");
-        assert!(text.contains("2) The following request was not expected:"), "{text}");
+        assert!(
+            text.contains("2) The following request was not expected:"),
+            "{text}"
+        );
         assert!(text.contains("Body: {\"id\":1}"), "{text}");
     }
 }

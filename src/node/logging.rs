@@ -2,9 +2,9 @@
 //! quiet (`warn`) unless asked, with a reload handle so the level can change at any time and
 //! from any worker thread.
 
-use napi_derive::napi;
-use super::error::{Code, invalid_argument};
+use super::error::{invalid_argument, Code};
 use napi::Result;
+use napi_derive::napi;
 use once_cell::sync::OnceCell;
 use tracing_subscriber::{layer::SubscriberExt, reload, util::SubscriberInitExt, EnvFilter};
 
@@ -45,7 +45,12 @@ fn install(initial: impl FnOnce() -> Option<EnvFilter>) -> Option<&'static Handl
 
 /// Makes sure logging is set up before a server starts, reading `LOG_LEVEL` the first time.
 pub fn ensure() {
-    install(|| std::env::var("LOG_LEVEL").ok().as_deref().and_then(filter_for));
+    install(|| {
+        std::env::var("LOG_LEVEL")
+            .ok()
+            .as_deref()
+            .and_then(filter_for)
+    });
 }
 
 /// Sets the level: the first call installs the subscriber at it, later calls reload.

@@ -1,11 +1,11 @@
 //! The `Matchers` namespace: one export per `crate::dsl::matchers` builder, returning the same
 //! integration JSON as pact-js `MatchersV3`, so matchers from either library can be mixed.
 
-use napi_derive::napi;
-use super::error::{Code, invalid_argument, IntoJs};
+use super::error::{invalid_argument, Code, IntoJs};
 use super::values::{required_json, to_json};
 use crate::dsl::matchers as m;
 use napi::bindgen_prelude::*;
+use napi_derive::napi;
 use serde_json::Value;
 
 fn value(env: &Env, v: Unknown<'_>, what: &str) -> Result<Value, Code> {
@@ -30,47 +30,99 @@ fn pattern(v: Unknown<'_>) -> Result<String, Code> {
         ValueType::String => unsafe { v.cast::<String>() }.js(),
         ValueType::Object => {
             let object: Object = unsafe { v.cast() }.js()?;
-            match object.get_named_property::<Unknown>("source").js()?.get_type().js()? {
+            match object
+                .get_named_property::<Unknown>("source")
+                .js()?
+                .get_type()
+                .js()?
+            {
                 ValueType::String => object.get_named_property::<String>("source").js(),
-                _ => Err(invalid_argument("regex: the pattern must be a RegExp or a string")),
+                _ => Err(invalid_argument(
+                    "regex: the pattern must be a RegExp or a string",
+                )),
             }
         }
-        _ => Err(invalid_argument("regex: the pattern must be a RegExp or a string")),
+        _ => Err(invalid_argument(
+            "regex: the pattern must be a RegExp or a string",
+        )),
     }
 }
 
 /// Matches by type: any value of the same type (cascades into objects and arrays).
-#[napi(namespace = "Matchers", ts_generic_types = "T", ts_args_type = "value: T", ts_return_type = "Matcher<T>")]
+#[napi(
+    namespace = "Matchers",
+    ts_generic_types = "T",
+    ts_args_type = "value: T",
+    ts_return_type = "Matcher<T>"
+)]
 pub fn like(env: &Env, v: Unknown<'_>) -> Result<Value, Code> {
     Ok(m::like(value(env, v, "like: the example")?))
 }
 
 /// An array whose elements all match `value` by type, with at least `min` (default 1) of them.
-#[napi(namespace = "Matchers", ts_generic_types = "T", ts_args_type = "value: T, min?: number", ts_return_type = "Matcher<T[]>")]
+#[napi(
+    namespace = "Matchers",
+    ts_generic_types = "T",
+    ts_args_type = "value: T, min?: number",
+    ts_return_type = "Matcher<T[]>"
+)]
 pub fn each_like(env: &Env, v: Unknown<'_>, min: Option<u32>) -> Result<Value, Code> {
     Ok(m::each_like(value(env, v, "eachLike: the example")?, min))
 }
 
 /// An array with at least one element matching `value` by type; the example has `count`.
-#[napi(namespace = "Matchers", ts_generic_types = "T", ts_args_type = "value: T, count?: number", ts_return_type = "Matcher<T[]>")]
+#[napi(
+    namespace = "Matchers",
+    ts_generic_types = "T",
+    ts_args_type = "value: T, count?: number",
+    ts_return_type = "Matcher<T[]>"
+)]
 pub fn at_least_one_like(env: &Env, v: Unknown<'_>, count: Option<u32>) -> Result<Value, Code> {
-    Ok(m::at_least_one_like(value(env, v, "atLeastOneLike: the example")?, count))
+    Ok(m::at_least_one_like(
+        value(env, v, "atLeastOneLike: the example")?,
+        count,
+    ))
 }
 
 /// An array with at least `min` elements matching `value` by type.
-#[napi(namespace = "Matchers", ts_generic_types = "T", ts_args_type = "value: T, min: number, count?: number", ts_return_type = "Matcher<T[]>")]
-pub fn at_least_like(env: &Env, v: Unknown<'_>, min: u32, count: Option<u32>) -> Result<Value, Code> {
+#[napi(
+    namespace = "Matchers",
+    ts_generic_types = "T",
+    ts_args_type = "value: T, min: number, count?: number",
+    ts_return_type = "Matcher<T[]>"
+)]
+pub fn at_least_like(
+    env: &Env,
+    v: Unknown<'_>,
+    min: u32,
+    count: Option<u32>,
+) -> Result<Value, Code> {
     m::at_least_like(value(env, v, "atLeastLike: the example")?, min, count).js()
 }
 
 /// An array with at most `max` elements matching `value` by type.
-#[napi(namespace = "Matchers", ts_generic_types = "T", ts_args_type = "value: T, max: number, count?: number", ts_return_type = "Matcher<T[]>")]
-pub fn at_most_like(env: &Env, v: Unknown<'_>, max: u32, count: Option<u32>) -> Result<Value, Code> {
+#[napi(
+    namespace = "Matchers",
+    ts_generic_types = "T",
+    ts_args_type = "value: T, max: number, count?: number",
+    ts_return_type = "Matcher<T[]>"
+)]
+pub fn at_most_like(
+    env: &Env,
+    v: Unknown<'_>,
+    max: u32,
+    count: Option<u32>,
+) -> Result<Value, Code> {
     m::at_most_like(value(env, v, "atMostLike: the example")?, max, count).js()
 }
 
 /// An array with between `min` and `max` elements matching `value` by type.
-#[napi(namespace = "Matchers", ts_generic_types = "T", ts_args_type = "value: T, min: number, max: number, count?: number", ts_return_type = "Matcher<T[]>")]
+#[napi(
+    namespace = "Matchers",
+    ts_generic_types = "T",
+    ts_args_type = "value: T, min: number, max: number, count?: number",
+    ts_return_type = "Matcher<T[]>"
+)]
 pub fn constrained_array_like(
     env: &Env,
     v: Unknown<'_>,
@@ -78,11 +130,21 @@ pub fn constrained_array_like(
     max: u32,
     count: Option<u32>,
 ) -> Result<Value, Code> {
-    m::constrained_array_like(value(env, v, "constrainedArrayLike: the example")?, min, max, count).js()
+    m::constrained_array_like(
+        value(env, v, "constrainedArrayLike: the example")?,
+        min,
+        max,
+        count,
+    )
+    .js()
 }
 
 /// An integer; without an example a random one is generated.
-#[napi(namespace = "Matchers", ts_args_type = "value?: number", ts_return_type = "Matcher<number>")]
+#[napi(
+    namespace = "Matchers",
+    ts_args_type = "value?: number",
+    ts_return_type = "Matcher<number>"
+)]
 pub fn integer(env: &Env, v: Option<Unknown<'_>>) -> Result<Value, Code> {
     let v = match v {
         Some(v) => to_json(env, v, "integer: the example")?,
@@ -116,13 +178,22 @@ pub fn string(value: Option<String>) -> Value {
 }
 
 /// A string matching `pattern` (a RegExp or its source), with `example` sent by the server.
-#[napi(namespace = "Matchers", ts_args_type = "pattern: RegExp | string, example: string", ts_return_type = "Matcher<string>")]
+#[napi(
+    namespace = "Matchers",
+    ts_args_type = "pattern: RegExp | string, example: string",
+    ts_return_type = "Matcher<string>"
+)]
 pub fn regex(pattern_arg: Unknown<'_>, example: String) -> Result<Value, Code> {
     m::regex(&pattern(pattern_arg)?, &example).js()
 }
 
 /// Exactly this value (stops a cascading type match).
-#[napi(namespace = "Matchers", ts_generic_types = "T", ts_args_type = "value: T", ts_return_type = "Matcher<T>")]
+#[napi(
+    namespace = "Matchers",
+    ts_generic_types = "T",
+    ts_args_type = "value: T",
+    ts_return_type = "Matcher<T>"
+)]
 pub fn equal(env: &Env, v: Unknown<'_>) -> Result<Value, Code> {
     Ok(m::equal(value(env, v, "equal: the value")?))
 }
@@ -186,17 +257,19 @@ pub fn url(
         Some(Value::Array(items)) => (None, items),
         Some(Value::String(base)) => (Some(base), list(env, fragments, "url: the fragments")?),
         None | Some(Value::Null) => (None, list(env, fragments, "url: the fragments")?),
-        Some(other) => {
-            return Err(invalid_argument(format!(
-                "url: the first argument must be a base URL, null or the path fragments, got {other}"
-            )))
-        }
+        Some(other) => return Err(invalid_argument(format!(
+            "url: the first argument must be a base URL, null or the path fragments, got {other}"
+        ))),
     };
     m::url(base.as_deref(), fragments).js()
 }
 
 /// An array that contains, in any order, an element matching each variant (up to 10).
-#[napi(namespace = "Matchers", ts_args_type = "...variants: unknown[]", ts_return_type = "Matcher<unknown[]>")]
+#[napi(
+    namespace = "Matchers",
+    ts_args_type = "...variants: unknown[]",
+    ts_return_type = "Matcher<unknown[]>"
+)]
 #[allow(clippy::too_many_arguments)]
 pub fn array_containing(
     env: &Env,
@@ -214,7 +287,10 @@ pub fn array_containing(
     // napi-rs has no rest parameters: the variadic pact-js signature is read as ten optional
     // arguments, and trailing `undefined`s are not variants.
     let mut variants = Vec::new();
-    for (i, v) in [v0, v1, v2, v3, v4, v5, v6, v7, v8, v9].into_iter().enumerate() {
+    for (i, v) in [v0, v1, v2, v3, v4, v5, v6, v7, v8, v9]
+        .into_iter()
+        .enumerate()
+    {
         if let Some(v) = v {
             if let Some(json) = to_json(env, v, &format!("arrayContaining: variant {i}"))? {
                 variants.push(json);
@@ -225,8 +301,17 @@ pub fn array_containing(
 }
 
 /// An object whose every key matches the given matchers (default: any string key).
-#[napi(namespace = "Matchers", ts_generic_types = "T", ts_args_type = "example: T, matchers?: Matcher<string> | Matcher<string>[]", ts_return_type = "Matcher<T>")]
-pub fn each_key_matches(env: &Env, example: Unknown<'_>, matchers: Option<Unknown<'_>>) -> Result<Value, Code> {
+#[napi(
+    namespace = "Matchers",
+    ts_generic_types = "T",
+    ts_args_type = "example: T, matchers?: Matcher<string> | Matcher<string>[]",
+    ts_return_type = "Matcher<T>"
+)]
+pub fn each_key_matches(
+    env: &Env,
+    example: Unknown<'_>,
+    matchers: Option<Unknown<'_>>,
+) -> Result<Value, Code> {
     Ok(m::each_key_matches(
         value(env, example, "eachKeyMatches: the example")?,
         list(env, matchers, "eachKeyMatches: the matchers")?,
@@ -234,8 +319,17 @@ pub fn each_key_matches(env: &Env, example: Unknown<'_>, matchers: Option<Unknow
 }
 
 /// An object whose every value matches the given matchers.
-#[napi(namespace = "Matchers", ts_generic_types = "T", ts_args_type = "example: T, matchers: Matcher | Matcher[]", ts_return_type = "Matcher<T>")]
-pub fn each_value_matches(env: &Env, example: Unknown<'_>, matchers: Option<Unknown<'_>>) -> Result<Value, Code> {
+#[napi(
+    namespace = "Matchers",
+    ts_generic_types = "T",
+    ts_args_type = "example: T, matchers: Matcher | Matcher[]",
+    ts_return_type = "Matcher<T>"
+)]
+pub fn each_value_matches(
+    env: &Env,
+    example: Unknown<'_>,
+    matchers: Option<Unknown<'_>>,
+) -> Result<Value, Code> {
     Ok(m::each_value_matches(
         value(env, example, "eachValueMatches: the example")?,
         list(env, matchers, "eachValueMatches: the matchers")?,
@@ -243,7 +337,12 @@ pub fn each_value_matches(env: &Env, example: Unknown<'_>, matchers: Option<Unkn
 }
 
 /// A value that is not empty (not null, no empty string, array or object).
-#[napi(namespace = "Matchers", ts_generic_types = "T", ts_args_type = "value: T", ts_return_type = "Matcher<T>")]
+#[napi(
+    namespace = "Matchers",
+    ts_generic_types = "T",
+    ts_args_type = "value: T",
+    ts_return_type = "Matcher<T>"
+)]
 pub fn not_empty(env: &Env, v: Unknown<'_>) -> Result<Value, Code> {
     Ok(m::not_empty(value(env, v, "notEmpty: the example")?))
 }
@@ -296,8 +395,17 @@ pub fn status_code(
 }
 
 /// A value the provider fills in from its provider state (`expression` like "${id}").
-#[napi(namespace = "Matchers", ts_generic_types = "T", ts_args_type = "expression: string, example: T", ts_return_type = "Matcher<T>")]
-pub fn from_provider_state(env: &Env, expression: String, example: Unknown<'_>) -> Result<Value, Code> {
+#[napi(
+    namespace = "Matchers",
+    ts_generic_types = "T",
+    ts_args_type = "expression: string, example: T",
+    ts_return_type = "Matcher<T>"
+)]
+pub fn from_provider_state(
+    env: &Env,
+    expression: String,
+    example: Unknown<'_>,
+) -> Result<Value, Code> {
     Ok(m::from_provider_state(
         &expression,
         value(env, example, "fromProviderState: the example")?,

@@ -1,13 +1,13 @@
 //! The `Pact` and `Interaction` classes: a pact model behind `Arc<Mutex<..>>`, edited in place
 //! by `Interaction` through the core DSL (`crate::dsl`), then handed to the server as a snapshot.
 
-use napi_derive::napi;
-use super::error::{Code, invalid_argument, pact_error, IntoJs};
+use super::error::{invalid_argument, pact_error, Code, IntoJs};
 use super::server::{start_server, MockServer, MockServerOptions};
 use super::values::{body_input, required_json, to_json};
 use crate::dsl::{self, Part};
 use crate::model::{self, SpecVersion};
 use napi::bindgen_prelude::*;
+use napi_derive::napi;
 use serde_json::{Map, Value};
 use std::str::FromStr;
 use std::sync::{Arc, Mutex, MutexGuard};
@@ -56,7 +56,11 @@ fn spec_from(name: &str) -> Result<SpecVersion, Code> {
 #[napi]
 impl Pact {
     #[napi(constructor)]
-    pub fn new(consumer: String, provider: String, options: Option<PactOptions>) -> Result<Pact, Code> {
+    pub fn new(
+        consumer: String,
+        provider: String,
+        options: Option<PactOptions>,
+    ) -> Result<Pact, Code> {
         if consumer.trim().is_empty() || provider.trim().is_empty() {
             return Err(invalid_argument(
                 "A pact needs a consumer and a provider name (both non-empty strings)",
@@ -138,7 +142,10 @@ impl Pact {
     #[napi]
     pub fn new_interaction(&self, description: String) -> Interaction {
         let mut state = lock(&self.shared);
-        state.pact.interactions.push(model::Interaction::new(description));
+        state
+            .pact
+            .interactions
+            .push(model::Interaction::new(description));
         Interaction {
             shared: self.shared.clone(),
             generation: state.generation,
@@ -189,9 +196,10 @@ impl Interaction {
                 "This interaction was already used by executeTest(), which starts every test with a fresh set of interactions: create a new one with pact.newInteraction()",
             ));
         }
-        let interaction = state.pact.interactions.get_mut(self.index).ok_or_else(|| {
-            invalid_argument("This interaction is no longer part of its pact")
-        })?;
+        let interaction =
+            state.pact.interactions.get_mut(self.index).ok_or_else(|| {
+                invalid_argument("This interaction is no longer part of its pact")
+            })?;
         f(interaction).js()
     }
 }
@@ -204,7 +212,11 @@ fn index_of(index: Option<u32>) -> usize {
 impl Interaction {
     /// Sets the description of the interaction.
     #[napi(ts_return_type = "this")]
-    pub fn upon_receiving<'a>(&self, this: This<'a>, description: String) -> Result<This<'a>, Code> {
+    pub fn upon_receiving<'a>(
+        &self,
+        this: This<'a>,
+        description: String,
+    ) -> Result<This<'a>, Code> {
         self.edit(|i| {
             i.description = description;
             Ok(())
@@ -276,7 +288,11 @@ impl Interaction {
         value: Unknown<'_>,
         index: Option<u32>,
     ) -> Result<This<'a>, Code> {
-        let value = required_json(env, value, &format!("The value of query parameter '{name}'"))?;
+        let value = required_json(
+            env,
+            value,
+            &format!("The value of query parameter '{name}'"),
+        )?;
         self.edit(|i| dsl::with_query_parameter(i, &name, &value, index_of(index)))?;
         Ok(this)
     }
@@ -365,7 +381,11 @@ impl Interaction {
         value: Unknown<'_>,
         index: Option<u32>,
     ) -> Result<This<'a>, Code> {
-        let value = required_json(env, value, &format!("The value of response header '{name}'"))?;
+        let value = required_json(
+            env,
+            value,
+            &format!("The value of response header '{name}'"),
+        )?;
         self.edit(|i| dsl::with_header(i, Part::Response, &name, &value, index_of(index)))?;
         Ok(this)
     }

@@ -1,14 +1,14 @@
 //! The `MockServer` class and the port-keyed functions over `crate::server`, plus the
 //! per-environment bookkeeping that stops a worker thread's servers when the worker exits.
 
-use napi_derive::napi;
-use super::error::{Code, invalid_argument, pact_error, IntoJs};
+use super::error::{invalid_argument, pact_error, Code, IntoJs};
 use super::logging;
 use super::pact::Pact;
 use crate::error::{ErrorCode, PactError};
 use crate::model;
 use crate::server::{self, ServerOptions};
 use napi::bindgen_prelude::*;
+use napi_derive::napi;
 use serde_json::Value;
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex, Weak};
@@ -227,10 +227,17 @@ pub fn cleanup_mock_server(port: u32) -> bool {
 /// Writes the pact of the server on `port` into `dir` (default: the current directory),
 /// merging unless `overwrite`.
 #[napi(catch_unwind)]
-pub fn write_pact_file(port: u32, dir: Option<String>, overwrite: Option<bool>) -> Result<(), Code> {
+pub fn write_pact_file(
+    port: u32,
+    dir: Option<String>,
+    overwrite: Option<bool>,
+) -> Result<(), Code> {
     let server = find(port).ok_or_else(|| no_server(port))?;
     server
-        .write_pact_file(dir.map(PathBuf::from).as_deref(), overwrite.unwrap_or(false))
+        .write_pact_file(
+            dir.map(PathBuf::from).as_deref(),
+            overwrite.unwrap_or(false),
+        )
         .js()?;
     Ok(())
 }

@@ -2,7 +2,7 @@
 //! are turned into JSON exactly as `JSON.stringify` does it (pact-js semantics: `toJSON`,
 //! dates, `undefined` properties dropped), so a body means the same here as in pact-js.
 
-use super::error::{Code, invalid_argument, IntoJs};
+use super::error::{invalid_argument, Code, IntoJs};
 use crate::dsl::BodyInput;
 use napi::bindgen_prelude::*;
 use serde_json::Value;
@@ -13,13 +13,9 @@ pub fn to_json(env: &Env, value: Unknown<'_>, what: &str) -> Result<Option<Value
     match value.get_type().js()? {
         ValueType::Undefined => return Ok(None),
         ValueType::Null => return Ok(Some(Value::Null)),
-        ValueType::Boolean => {
-            return Ok(Some(Value::Bool(unsafe { value.cast::<bool>() }.js()?)))
-        }
+        ValueType::Boolean => return Ok(Some(Value::Bool(unsafe { value.cast::<bool>() }.js()?))),
         ValueType::String => {
-            return Ok(Some(Value::String(
-                unsafe { value.cast::<String>() }.js()?,
-            )))
+            return Ok(Some(Value::String(unsafe { value.cast::<String>() }.js()?)))
         }
         _ => {}
     }
