@@ -315,3 +315,74 @@ pub fn match_body(
         allow_unexpected_keys,
     ))
 }
+
+/// Matches message metadata: every expected key must be present; values compare equal (JSON
+/// values, or media types for `contentType`) unless a rule in the `metadata` category applies
+/// to the key. Extra actual keys are allowed.
+pub fn match_metadata(
+    expected: &serde_json::Map<String, Value>,
+    actual: &serde_json::Map<String, Value>,
+    matching_rules: &MatchingRules,
+    spec: SpecVersion,
+) -> Result<Vec<Mismatch>> {
+    let rules = match matching_rules.category("metadata") {
+        Some(map) => Category::compile(map, "metadata", spec, "matchingRules.")?,
+        None => Category::default(),
+    };
+    let mut out = Vec::new();
+    for (key, e) in expected {
+        let e_text = rules::plain(e);
+        let Some(a) = actual.get(key) else {
+            out.push(Mismatch::Metadata {
+                key: key.clone(),
+                expected: e_text,
+                actual: String::new(),
+                mismatch: format!("Expected message metadata '{key}' but was missing"),
+            });
+            continue;
+        };
+        let a_text = rules::plain(a);
+        let messages = match rules.select(&[path::Seg::Root, path::Seg::Field(key)]) {
+            Some(sel) => sel
+                .set
+                .apply(|r| r.match_json(e, a, sel.cascaded))
+                .err()
+                .unwrap_or_default(),
+            None => {
+                let same = if key.eq_ignore_ascii_case("contentType")
+                    || key.eq_ignore_ascii_case("content-type")
+                {
+                    match (ContentType::parse(&e_text), ContentType::parse(&a_text)) {
+                        (Some(ec), Some(ac)) => {
+                            ec.essence() == ac.essence()
+                                && ec.params.iter().all(|(k, v)| {
+                                    ac.params
+                                        .iter()
+                                        .any(|(ak, av)| ak == k && av.eq_ignore_ascii_case(v))
+                                })
+                        }
+                        _ => e_text == a_text,
+                    }
+                } else {
+                    rules::json_equal(e, a) || e_text == a_text
+                };
+                if same {
+                    Vec::new()
+                } else {
+                    vec![format!(
+                        "Expected message metadata '{key}' to have value '{e_text}' but was '{a_text}'"
+                    )]
+                }
+            }
+        };
+        for mismatch in messages {
+            out.push(Mismatch::Metadata {
+                key: key.clone(),
+                expected: e_text.clone(),
+                actual: a_text.clone(),
+                mismatch,
+            });
+        }
+    }
+    Ok(out)
+}
