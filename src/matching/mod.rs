@@ -99,6 +99,12 @@ impl RequestMatcher {
 
     /// Every mismatch between the expected request and `actual` (empty when they match).
     pub fn mismatches(&self, actual: &Request) -> Vec<Mismatch> {
+        self.mismatches_prepared(&PreparedRequest::new(actual))
+    }
+
+    /// `mismatches` for a request prepared once for all interactions (its body parsed once).
+    pub fn mismatches_prepared(&self, prepared: &PreparedRequest) -> Vec<Mismatch> {
+        let actual = prepared.request;
         let e = &self.expected;
         let mut out = Vec::new();
         if !e.method.eq_ignore_ascii_case(&actual.method) {
@@ -134,8 +140,8 @@ impl RequestMatcher {
             },
             &body::Side {
                 body: &actual.body,
-                content_type: actual.content_type(),
-                json: None,
+                content_type: prepared.content_type.clone(),
+                json: prepared.json.as_ref(),
             },
             &self.rules.body,
             false,
@@ -169,6 +175,31 @@ impl RequestMatcher {
                 mismatch,
             });
         }
+    }
+}
+
+/// An actual request prepared for matching against many interactions: its content type
+/// resolved and a JSON body parsed once.
+#[derive(Debug)]
+pub struct PreparedRequest<'a> {
+    request: &'a Request,
+    content_type: Option<ContentType>,
+    json: Option<Value>,
+}
+
+impl<'a> PreparedRequest<'a> {
+    pub fn new(request: &'a Request) -> PreparedRequest<'a> {
+        let content_type = request.content_type();
+        let json = pre_parse_json(&request.body, content_type.as_ref());
+        PreparedRequest {
+            request,
+            content_type,
+            json,
+        }
+    }
+
+    pub fn request(&self) -> &Request {
+        self.request
     }
 }
 
@@ -283,4 +314,75 @@ pub fn match_body(
         &rules,
         allow_unexpected_keys,
     ))
+}
+
+/// Matches message metadata: every expected key must be present; values compare equal (JSON
+/// values, or media types for `contentType`) unless a rule in the `metadata` category applies
+/// to the key. Extra actual keys are allowed.
+pub fn match_metadata(
+    expected: &serde_json::Map<String, Value>,
+    actual: &serde_json::Map<String, Value>,
+    matching_rules: &MatchingRules,
+    spec: SpecVersion,
+) -> Result<Vec<Mismatch>> {
+    let rules = match matching_rules.category("metadata") {
+        Some(map) => Category::compile(map, "metadata", spec, "matchingRules.")?,
+        None => Category::default(),
+    };
+    let mut out = Vec::new();
+    for (key, e) in expected {
+        let e_text = rules::plain(e);
+        let Some(a) = actual.get(key) else {
+            out.push(Mismatch::Metadata {
+                key: key.clone(),
+                expected: e_text,
+                actual: String::new(),
+                mismatch: format!("Expected message metadata '{key}' but was missing"),
+            });
+            continue;
+        };
+        let a_text = rules::plain(a);
+        let messages = match rules.select(&[path::Seg::Root, path::Seg::Field(key)]) {
+            Some(sel) => sel
+                .set
+                .apply(|r| r.match_json(e, a, sel.cascaded))
+                .err()
+                .unwrap_or_default(),
+            None => {
+                let same = if key.eq_ignore_ascii_case("contentType")
+                    || key.eq_ignore_ascii_case("content-type")
+                {
+                    match (ContentType::parse(&e_text), ContentType::parse(&a_text)) {
+                        (Some(ec), Some(ac)) => {
+                            ec.essence() == ac.essence()
+                                && ec.params.iter().all(|(k, v)| {
+                                    ac.params
+                                        .iter()
+                                        .any(|(ak, av)| ak == k && av.eq_ignore_ascii_case(v))
+                                })
+                        }
+                        _ => e_text == a_text,
+                    }
+                } else {
+                    rules::json_equal(e, a) || e_text == a_text
+                };
+                if same {
+                    Vec::new()
+                } else {
+                    vec![format!(
+                        "Expected message metadata '{key}' to have value '{e_text}' but was '{a_text}'"
+                    )]
+                }
+            }
+        };
+        for mismatch in messages {
+            out.push(Mismatch::Metadata {
+                key: key.clone(),
+                expected: e_text.clone(),
+                actual: a_text.clone(),
+                mismatch,
+            });
+        }
+    }
+    Ok(out)
 }

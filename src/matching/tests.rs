@@ -1197,3 +1197,70 @@ fn matcher_compiles_once_and_is_reusable() {
     assert!(!matcher.matches(&json_actual(json!({"id": "x"}))));
     assert_eq!(matcher.expected().path, "/items");
 }
+
+#[test]
+fn message_metadata() {
+    let expected = json!({"contentType": "application/json", "topic": "orders", "seq": 1});
+    let rules =
+        MatchingRules::from_json(&json!({"metadata": {"seq": rule(json!({"match": "integer"}))}}))
+            .unwrap();
+    let ok = json!({"contentType": "application/json; charset=utf-8", "topic": "orders", "seq": 7, "extra": 1});
+    let m = match_metadata(
+        expected.as_object().unwrap(),
+        ok.as_object().unwrap(),
+        &rules,
+        SpecVersion::V3,
+    )
+    .unwrap();
+    assert!(m.is_empty(), "{m:#?}");
+    let bad = json!({"contentType": "application/json", "seq": "x"});
+    let m = match_metadata(
+        expected.as_object().unwrap(),
+        bad.as_object().unwrap(),
+        &rules,
+        SpecVersion::V3,
+    )
+    .unwrap();
+    assert_eq!(m.len(), 2, "{m:#?}");
+    assert_eq!(m[0].type_name(), "MetadataMismatch");
+    assert_eq!(
+        m[0].message(),
+        "Expected message metadata 'topic' but was missing"
+    );
+    assert_eq!(m[1].message(), "Expected 'x' (String) to be an integer");
+}
+
+#[test]
+fn json_body_that_is_not_json_compares_as_text() {
+    let mut expected = typed("POST", "application/json", b"not json");
+    expected.path = "/".into();
+    assert!(match_request(
+        &expected,
+        &typed("POST", "application/json", b"not json"),
+        SpecVersion::V3
+    )
+    .unwrap()
+    .is_empty());
+    let m = match_request(
+        &expected,
+        &typed("POST", "application/json", b"{\"a\":1}"),
+        SpecVersion::V3,
+    )
+    .unwrap();
+    assert_eq!(
+        only(&m).1,
+        "Expected body 'not json' to match '{\"a\":1}' using equality but did not match"
+    );
+    // An unparseable actual body against a JSON expectation says so.
+    let expected = typed("POST", "application/json", b"{\"a\":1}");
+    let m = match_request(
+        &expected,
+        &typed("POST", "application/json", b"{oops"),
+        SpecVersion::V3,
+    )
+    .unwrap();
+    assert!(
+        only(&m).1.starts_with("Failed to parse the actual body: '"),
+        "{m:#?}"
+    );
+}
