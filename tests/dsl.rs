@@ -1393,3 +1393,41 @@ fn huge_example_counts_are_capped_not_fatal() {
     .unwrap_err();
     assert_eq!(e.code, ErrorCode::InvalidArgument);
 }
+
+#[test]
+fn matcher_id_aliases_are_understood() {
+    let i = with_response_json(json!({
+        "real": {"pact:matcher:type": "real", "value": 1.5},
+        "ct": {"pact:matcher:type": "content-type", "value": "text/plain"},
+        "ac": {"pact:matcher:type": "array-contains", "variants": [1]},
+        "sc": {"pact:matcher:type": "status-code", "status": [200], "value": 200},
+        "ne": {"pact:matcher:type": "not-empty", "value": "x"},
+        "ek": {"pact:matcher:type": "each-key", "rules": [{"pact:matcher:type": "regex", "regex": "a"}], "value": {"a": 1}},
+        "ev": {"pact:matcher:type": "each-value", "rules": [{"match": "integer"}], "value": {"a": 1}},
+        "min": {"pact:matcher:type": "min", "min": 1, "value": [1]},
+        "maxType": {"pact:matcher:type": "max-type", "max": 2, "value": [1]},
+    }));
+    let r = |p: &str| body_rules(&i, Part::Response, p);
+    assert_eq!(r("$.real"), vec![MatchingRule::Decimal]);
+    assert_eq!(
+        r("$.ct"),
+        vec![MatchingRule::ContentType("text/plain".into())]
+    );
+    assert!(matches!(r("$.ac").as_slice(), [MatchingRule::ArrayContains(v)] if v.len() == 1));
+    assert_eq!(
+        r("$.sc"),
+        vec![MatchingRule::StatusCode(StatusClass::Codes(vec![200]))]
+    );
+    assert_eq!(r("$.ne"), vec![MatchingRule::NotEmpty]);
+    assert_eq!(
+        r("$.ek"),
+        vec![MatchingRule::EachKey(vec![MatchingRule::Regex("a".into())])]
+    );
+    assert_eq!(
+        r("$.ev"),
+        vec![MatchingRule::EachValue(vec![MatchingRule::Integer])]
+    );
+    assert_eq!(r("$.min"), vec![MatchingRule::MinType(1)]);
+    assert_eq!(r("$.maxType"), vec![MatchingRule::MaxType(2)]);
+    assert_eq!(response_body(&i)["ac"], json!([1]));
+}
