@@ -269,8 +269,8 @@ fn array_contains_variants_get_rules_relative_to_the_element() {
             .category("body")
             .and_then(|c| c.get("$.id")),
         Some(&Generator::RandomInt {
-            min: None,
-            max: None
+            min: Some(0),
+            max: Some(10)
         })
     );
     // Nothing of the variants leaks to the outer paths.
@@ -1104,7 +1104,7 @@ fn built_interactions_round_trip_through_pact_files() {
     );
     assert_eq!(
         resp["generators"]["body"]["$.items[*].id"],
-        json!({"type": "RandomInt"})
+        json!({"type": "RandomInt", "min": 0, "max": 10})
     );
     assert_eq!(
         v3["interactions"][0]["request"]["matchingRules"]["path"],
@@ -1285,7 +1285,7 @@ fn v4_only_matchers_round_trip_through_v4_files() {
     );
     assert_eq!(
         variants[0]["generators"]["$.id"],
-        json!({"type": "RandomInt"})
+        json!({"type": "RandomInt", "min": 0, "max": 10})
     );
     assert_eq!(variants[1]["index"], json!(1));
 }
@@ -1430,4 +1430,15 @@ fn matcher_id_aliases_are_understood() {
     assert_eq!(r("$.min"), vec![MatchingRule::MinType(1)]);
     assert_eq!(r("$.maxType"), vec![MatchingRule::MaxType(2)]);
     assert_eq!(response_body(&i)["ac"], json!([1]));
+}
+
+#[test]
+fn property_paths_are_written_as_libpact_ffi_writes_them() {
+    assert_eq!(dsl::join_field("$", "name_1"), "$.name_1");
+    assert_eq!(dsl::join_field("$", "_x"), "$._x");
+    assert_eq!(dsl::join_field("$", "x-y"), "$['x-y']");
+    assert_eq!(dsl::join_field("$", "1st"), "$['1st']");
+    assert_eq!(dsl::join_field("$", "a\\b"), "$['a\\\\b']");
+    assert_eq!(dsl::join_field("$", ""), "$['']");
+    assert_eq!(dsl::join_field("$.a", "é"), "$.a['é']");
 }
