@@ -21,12 +21,15 @@ pub fn is_matcher_object(value: &Value) -> bool {
         .unwrap_or(false)
 }
 
-/// `path` joined with a property name, in bracket form when the name needs it.
+/// `path` joined with a property name: `.name` for plain identifiers, `['name']` otherwise
+/// (with `\\` and `'` escaped), as libpact_ffi writes them.
 pub fn join_field(path: &str, name: &str) -> String {
-    let plain = !name.is_empty()
-        && name
-            .chars()
-            .all(|c| c.is_alphanumeric() || c == '_' || c == '-');
+    let mut chars = name.chars();
+    let plain = chars
+        .next()
+        .map(|c| c.is_ascii_alphabetic() || c == '_')
+        .unwrap_or(false)
+        && chars.all(|c| c.is_ascii_alphanumeric() || c == '_');
     if plain {
         format!("{path}.{name}")
     } else {
@@ -367,7 +370,24 @@ pub(crate) fn generator_from(kind: &str, obj: &Map<String, Value>) -> Result<Gen
             }
         }
     }
-    Generator::from_json(&Value::Object(attrs))
+    // Sizes left out get their defaults written down, as libpact_ffi does, so the pact file
+    // says what the provider side will generate.
+    Ok(match Generator::from_json(&Value::Object(attrs))? {
+        Generator::RandomInt { min, max } => Generator::RandomInt {
+            min: Some(min.unwrap_or(0)),
+            max: Some(max.unwrap_or(10)),
+        },
+        Generator::RandomDecimal { digits } => Generator::RandomDecimal {
+            digits: Some(digits.unwrap_or(10)),
+        },
+        Generator::RandomHexadecimal { digits } => Generator::RandomHexadecimal {
+            digits: Some(digits.unwrap_or(10)),
+        },
+        Generator::RandomString { size } => Generator::RandomString {
+            size: Some(size.unwrap_or(10)),
+        },
+        other => other,
+    })
 }
 
 /// The rules and generators an integration value defines at its root, plus its example;
