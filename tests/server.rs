@@ -175,6 +175,7 @@ fn unexpected_request_gets_500_and_is_recorded_as_not_found() {
     let error = r.json()["error"].as_str().unwrap_or_default().to_string();
     assert!(error.starts_with("Unexpected-Request"), "{error}");
     assert!(error.contains("/nothing/here"), "{error}");
+    assert!(error.contains("closest interaction 'a hello'"), "{error}");
 
     assert!(!s.matched());
     let logs = s.logs();
