@@ -257,9 +257,11 @@ pub fn url(
         Some(Value::Array(items)) => (None, items),
         Some(Value::String(base)) => (Some(base), list(env, fragments, "url: the fragments")?),
         None | Some(Value::Null) => (None, list(env, fragments, "url: the fragments")?),
-        Some(other) => return Err(invalid_argument(format!(
+        Some(other) => {
+            return Err(invalid_argument(format!(
             "url: the first argument must be a base URL, null or the path fragments, got {other}"
-        ))),
+        )))
+        }
     };
     m::url(base.as_deref(), fragments).js()
 }

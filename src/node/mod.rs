@@ -12,5 +12,6 @@ mod execute;
 mod logging;
 mod matchers;
 mod pact;
+mod report;
 mod server;
 mod values;
