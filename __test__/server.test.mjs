@@ -170,3 +170,25 @@ test('CORS pre-flight is answered when cors is on', async () => {
     server.cleanup()
   }
 })
+
+test('tls: true serves HTTPS with a self-signed certificate', async () => {
+  const https = await import('node:https')
+  const server = usersPact().startMockServer({ tls: true })
+  try {
+    assert.match(server.url, /^https:\/\/127\.0\.0\.1:\d+$/)
+    const { status, body } = await new Promise((resolve, reject) => {
+      https
+        .get(`${server.url}/users/1`, { rejectUnauthorized: false }, (res) => {
+          let data = ''
+          res.on('data', (d) => (data += d))
+          res.on('end', () => resolve({ status: res.statusCode, body: data }))
+        })
+        .on('error', reject)
+    })
+    assert.equal(status, 200)
+    assert.deepEqual(JSON.parse(body), { id: 1, name: 'Ada' })
+    assert.equal(server.matched(), true)
+  } finally {
+    server.cleanup()
+  }
+})
