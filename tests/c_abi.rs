@@ -1,0 +1,224 @@
+//! The C ABI as a C program sees it: builds the library with `--no-default-features --features
+//! c-abi-test-hooks` into its own target directory (so it runs the same under plain `cargo test`
+//! and `cargo test --features c-abi`, and never fights the outer build over features), compiles
+//! the programs in `tests/c/` with the system `cc` against `include/pact_mock_server_ffi.h`,
+//! runs them, and runs them again under valgrind (failing on definite leaks and memory errors)
+//! when valgrind is installed (set `PACT_C_ABI_NO_VALGRIND=1` to skip that). Skips with a
+//! message when there is no C compiler.
+#![cfg(unix)]
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+use std::sync::OnceLock;
+
+const MANIFEST_DIR: &str = env!("CARGO_MANIFEST_DIR");
+const TMP_DIR: &str = env!("CARGO_TARGET_TMPDIR");
+
+fn c_compiler() -> Option<String> {
+    let cc = std::env::var("CC").unwrap_or_else(|_| "cc".into());
+    let works = Command::new(&cc)
+        .arg("--version")
+        .output()
+        .is_ok_and(|o| o.status.success());
+    works.then_some(cc)
+}
+
+fn has_valgrind() -> bool {
+    std::env::var_os("PACT_C_ABI_NO_VALGRIND").is_none()
+        && Command::new("valgrind")
+            .arg("--version")
+            .output()
+            .is_ok_and(|o| o.status.success())
+}
+
+fn target_dir() -> PathBuf {
+    Path::new(TMP_DIR).join("c-abi-target")
+}
+
+fn show(output: &Output) -> String {
+    format!(
+        "status: {}\n--- stdout ---\n{}\n--- stderr ---\n{}",
+        output.status,
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr)
+    )
+}
+
+fn cargo() -> Command {
+    let mut cmd = Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()));
+    cmd.current_dir(MANIFEST_DIR)
+        // The outer build's target dir belongs to the outer cargo.
+        .env_remove("CARGO_TARGET_DIR")
+        .args(["--quiet"]);
+    cmd
+}
+
+/// Builds the shared library once per test run and returns the directory holding it.
+fn library_dir() -> &'static Path {
+    static DIR: OnceLock<PathBuf> = OnceLock::new();
+    DIR.get_or_init(|| {
+        let output = cargo()
+            .args(["build", "--lib", "--no-default-features", "--features"])
+            .arg("c-abi-test-hooks")
+            .arg("--target-dir")
+            .arg(target_dir())
+            .output()
+            .expect("run cargo");
+        assert!(
+            output.status.success(),
+            "building the C ABI library failed\n{}",
+            show(&output)
+        );
+        target_dir().join("debug")
+    })
+}
+
+/// Builds the static library (`cargo rustc --crate-type staticlib`) and returns its path.
+fn static_library() -> PathBuf {
+    let dir = target_dir().join("static");
+    let output = cargo()
+        .args(["rustc", "--lib", "--no-default-features", "--features"])
+        .arg("c-abi-test-hooks")
+        .args(["--crate-type", "staticlib", "--target-dir"])
+        .arg(&dir)
+        .output()
+        .expect("run cargo");
+    assert!(
+        output.status.success(),
+        "building the static C ABI library failed\n{}",
+        show(&output)
+    );
+    dir.join("debug").join("libpact_mock_server_ffi.a")
+}
+
+fn compile(cc: &str, program: &str, link: &[String]) -> PathBuf {
+    let source = Path::new(MANIFEST_DIR).join("tests/c").join(program);
+    let exe = Path::new(TMP_DIR).join(format!(
+        "c-abi-{}{}",
+        program.trim_end_matches(".c"),
+        if link.iter().any(|a| a.ends_with(".a")) {
+            "-static"
+        } else {
+            ""
+        }
+    ));
+    let output = Command::new(cc)
+        .args([
+            "-std=c11", "-g", "-Wall", "-Wextra", "-Werror", "-pthread", "-I",
+        ])
+        .arg(Path::new(MANIFEST_DIR).join("include"))
+        .arg(&source)
+        .args(link)
+        .arg("-o")
+        .arg(&exe)
+        .output()
+        .expect("run the C compiler");
+    assert!(
+        output.status.success(),
+        "compiling {program} failed\n{}",
+        show(&output)
+    );
+    exe
+}
+
+fn dynamic_link() -> Vec<String> {
+    let lib = library_dir().display().to_string();
+    vec![
+        format!("-L{lib}"),
+        "-lpact_mock_server_ffi".into(),
+        format!("-Wl,-rpath,{lib}"),
+    ]
+}
+
+/// A command for a C test program. cargo puts its own target directories on the library path,
+/// which would win over the program's rpath and load another build of the library.
+fn c_command(program: impl AsRef<std::ffi::OsStr>) -> Command {
+    let mut cmd = Command::new(program);
+    cmd.env_remove("LD_LIBRARY_PATH")
+        .env_remove("DYLD_LIBRARY_PATH")
+        .env_remove("DYLD_FALLBACK_LIBRARY_PATH")
+        // Forced panics are expected; their backtraces would only bury real failures.
+        .env("RUST_BACKTRACE", "0");
+    cmd
+}
+
+fn run(exe: &Path) {
+    let output = c_command(exe).output().expect("run the C test");
+    assert!(
+        output.status.success(),
+        "{}\n{}",
+        exe.display(),
+        show(&output)
+    );
+}
+
+fn run_under_valgrind(exe: &Path) {
+    if !has_valgrind() {
+        eprintln!(
+            "valgrind is not installed: skipping the leak check of {}",
+            exe.display()
+        );
+        return;
+    }
+    let output = c_command("valgrind")
+        .args([
+            "--quiet",
+            "--leak-check=full",
+            "--errors-for-leak-kinds=definite",
+            "--show-leak-kinds=definite",
+            "--error-exitcode=99",
+        ])
+        .arg(exe)
+        .output()
+        .expect("run valgrind");
+    assert!(
+        output.status.success(),
+        "valgrind found errors or definite leaks in {}\n{}",
+        exe.display(),
+        show(&output)
+    );
+}
+
+fn check_program(program: &str) {
+    let Some(cc) = c_compiler() else {
+        eprintln!("no C compiler (cc or $CC): skipping the C ABI test {program}");
+        return;
+    };
+    let exe = compile(&cc, program, &dynamic_link());
+    run(&exe);
+    run_under_valgrind(&exe);
+}
+
+#[test]
+fn c_program_builds_a_pact_serves_it_and_writes_it() {
+    check_program("basic.c");
+}
+
+#[test]
+fn c_program_gets_the_documented_codes_for_bad_input() {
+    check_program("bad_input.c");
+}
+
+#[test]
+fn c_program_uses_handles_and_servers_from_many_threads() {
+    check_program("threads.c");
+}
+
+/// Links the same end-to-end program against the static library. Ignored by default because it
+/// compiles the crate a second time; run with `cargo test --test c_abi -- --ignored`.
+#[test]
+#[ignore = "builds the crate again as a staticlib"]
+fn c_program_links_the_static_library() {
+    let Some(cc) = c_compiler() else {
+        eprintln!("no C compiler (cc or $CC): skipping");
+        return;
+    };
+    let lib = static_library();
+    let link = vec![
+        lib.display().to_string(),
+        "-ldl".into(),
+        "-lm".into(),
+        "-lpthread".into(),
+    ];
+    run(&compile(&cc, "basic.c", &link));
+}
