@@ -466,9 +466,8 @@ fn interaction_to_json(i: &Interaction, spec: SpecVersion) -> Value {
     obj.insert("request".into(), request_to_json(&i.request, spec));
     obj.insert("response".into(), response_to_json(&i.response, spec));
     if spec == SpecVersion::V4 {
-        if i.pending {
-            obj.insert("pending".into(), json!(true));
-        }
+        // The reference writes `pending` on every V4 interaction.
+        obj.insert("pending".into(), json!(i.pending));
         if !i.comments.is_empty() {
             obj.insert("comments".into(), Value::Object(i.comments.clone()));
         }

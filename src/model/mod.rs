@@ -3,6 +3,7 @@
 //! and out (`file`): read any V1..V4 file, write each version's exact layout, merge.
 
 mod body;
+pub mod datetime;
 pub mod file;
 mod generators;
 mod http;

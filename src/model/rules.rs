@@ -458,9 +458,11 @@ impl RuleList {
 
     pub fn to_v3_json(&self) -> Value {
         let mut obj = Map::new();
-        if self.logic == RuleLogic::Or {
-            obj.insert("combine".into(), json!("OR"));
-        }
+        let combine = match self.logic {
+            RuleLogic::And => "AND",
+            RuleLogic::Or => "OR",
+        };
+        obj.insert("combine".into(), json!(combine));
         obj.insert(
             "matchers".into(),
             Value::Array(self.rules.iter().map(MatchingRule::to_json).collect()),

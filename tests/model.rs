@@ -1,0 +1,321 @@
+//! The Pact model and pact files: every version read and written back unchanged, layouts of
+//! each version, merging, concurrent writers, unsafe names, and errors on bad input.
+
+use pact_mock_server_ffi::model::file::write_pact_file;
+use pact_mock_server_ffi::model::{Body, Interaction, MatchingRule, Pact, SpecVersion};
+use pact_mock_server_ffi::ErrorCode;
+use serde_json::{json, Value};
+use std::path::{Path, PathBuf};
+
+fn fixture(name: &str) -> Value {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/pacts")
+        .join(name);
+    serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
+}
+
+fn temp_dir(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("pact-model-{}-{name}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    dir
+}
+
+#[test]
+fn every_version_reads_and_writes_back_the_same_json() {
+    for (file, spec) in [
+        ("v1.json", SpecVersion::V1),
+        ("v1_1.json", SpecVersion::V1_1),
+        ("v2.json", SpecVersion::V2),
+        ("v3.json", SpecVersion::V3),
+        ("v4.json", SpecVersion::V4),
+    ] {
+        let original = fixture(file);
+        let pact = Pact::from_json(&original).unwrap_or_else(|e| panic!("{file}: {e}"));
+        assert_eq!(pact.spec, spec, "{file}");
+        let written = pact.to_json();
+        assert_eq!(
+            written,
+            original,
+            "{file} changed on a round trip:\n{}",
+            serde_json::to_string_pretty(&written).unwrap()
+        );
+    }
+}
+
+#[test]
+fn the_model_holds_what_the_file_says() {
+    let v3 = Pact::from_json(&fixture("v3.json")).unwrap();
+    let i = &v3.interactions[0];
+    assert_eq!(
+        i.provider_states[0].params.as_ref().unwrap()["id"],
+        json!(42)
+    );
+    let query = i.request.query.as_ref().unwrap();
+    assert_eq!(
+        query["expand"],
+        vec![Some("items".to_string()), Some("customer".to_string())]
+    );
+    assert_eq!(query["flag"], vec![None]);
+    let items = &i.request.matching_rules.categories["body"]["$.items"];
+    assert_eq!(items.rules, vec![MatchingRule::MinMaxType(1, 10)]);
+    assert_eq!(
+        i.request.body.json().unwrap()["note"],
+        json!("leave at door")
+    );
+
+    let v2 = Pact::from_json(&fixture("v2.json")).unwrap();
+    let rules = &v2.interactions[0].request.matching_rules;
+    assert!(
+        rules.categories["path"].contains_key(""),
+        "V2 $.path becomes the path category"
+    );
+    assert!(rules.categories["header"].contains_key("X-Id"));
+    assert_eq!(
+        v2.interactions[0].response.matching_rules.categories["body"]["$.animals"].rules,
+        vec![MatchingRule::MinType(1)]
+    );
+
+    let v4 = Pact::from_json(&fixture("v4.json")).unwrap();
+    assert_eq!(v4.interactions.len(), 2);
+    assert_eq!(v4.other_interactions.len(), 1, "messages are kept");
+    assert_eq!(v4.interactions[0].response.body.bytes(), &[0, 1, 2, 3, 255]);
+    assert!(v4.interactions[0].pending);
+}
+
+#[test]
+fn each_version_has_its_own_layout() {
+    let pact = Pact::from_json(&fixture("v3.json")).unwrap();
+    let v2 = pact.to_json_as(SpecVersion::V2);
+    let i = &v2["interactions"][0];
+    assert_eq!(v2["metadata"]["pactSpecification"]["version"], "2.0.0");
+    assert_eq!(i["providerState"], "a user exists");
+    assert!(i.get("providerStates").is_none());
+    assert_eq!(i["request"]["query"], "expand=items&expand=customer&flag");
+    assert_eq!(
+        i["request"]["matchingRules"]["$.body.items"],
+        json!({"match": "type", "min": 1, "max": 10})
+    );
+    assert_eq!(
+        i["request"]["matchingRules"]["$.path"]["regex"],
+        "/users/\\d+/orders"
+    );
+    assert!(
+        i["request"].get("generators").is_none(),
+        "V2 has no generators"
+    );
+
+    let v4 = pact.to_json_as(SpecVersion::V4);
+    let i = &v4["interactions"][0];
+    assert_eq!(v4["metadata"]["pactSpecification"]["version"], "4.0");
+    assert_eq!(i["type"], "Synchronous/HTTP");
+    assert_eq!(
+        i["request"]["headers"]["Authorization"],
+        json!(["Bearer token"])
+    );
+    assert_eq!(i["request"]["body"]["contentType"], "application/json");
+    assert_eq!(i["request"]["body"]["encoded"], false);
+    assert_eq!(i["request"]["body"]["content"]["items"][0]["sku"], "A-1");
+
+    let v1 = pact.to_json_as(SpecVersion::V1);
+    assert!(
+        v1["interactions"][0]["request"]
+            .get("matchingRules")
+            .is_none(),
+        "V1 has no rules"
+    );
+    assert_eq!(v1["metadata"]["pactSpecification"]["version"], "1.0.0");
+}
+
+fn interaction(description: &str, state: Option<&str>, status: u16) -> Interaction {
+    let mut i = Interaction::new(description);
+    if let Some(s) = state {
+        i.provider_states
+            .push(pact_mock_server_ffi::model::ProviderState::new(s));
+    }
+    i.response.status = status;
+    i
+}
+
+#[test]
+fn writing_merges_by_default_and_overwrites_when_asked() {
+    let dir = temp_dir("merge");
+    let mut first = Pact::new("web", "api");
+    first.interactions.push(interaction("get a", None, 200));
+    first
+        .interactions
+        .push(interaction("get b", Some("b exists"), 200));
+    let path = write_pact_file(&first, &dir, SpecVersion::V3, false).unwrap();
+    assert_eq!(path, dir.join("web-api.json"));
+
+    let mut second = Pact::new("web", "api");
+    second
+        .interactions
+        .push(interaction("get b", Some("b exists"), 404));
+    second
+        .interactions
+        .push(interaction("get b", Some("another state"), 500));
+    second.interactions.push(interaction("get c", None, 201));
+    write_pact_file(&second, &dir, SpecVersion::V3, false).unwrap();
+    let merged = Pact::from_json_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+    let summary: Vec<(String, u16)> = merged
+        .interactions
+        .iter()
+        .map(|i| (i.description.clone(), i.response.status))
+        .collect();
+    let expected = [
+        ("get a", 200),
+        ("get b", 404),
+        ("get b", 500),
+        ("get c", 201),
+    ];
+    let expected: Vec<(String, u16)> = expected.iter().map(|(d, s)| (d.to_string(), *s)).collect();
+    assert_eq!(
+        summary, expected,
+        "same description and states replaced, others kept"
+    );
+
+    write_pact_file(&second, &dir, SpecVersion::V3, true).unwrap();
+    let overwritten = Pact::from_json_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+    assert_eq!(overwritten.interactions.len(), 3);
+    assert!(overwritten
+        .interactions
+        .iter()
+        .all(|i| i.description != "get a"));
+    std::fs::remove_dir_all(dir).unwrap();
+}
+
+#[test]
+fn a_file_of_another_pact_is_not_merged_into() {
+    let dir = temp_dir("conflict");
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("web-api.json"), "{ not json").unwrap();
+    let mut pact = Pact::new("web", "api");
+    pact.interactions.push(interaction("x", None, 200));
+    let err = write_pact_file(&pact, &dir, SpecVersion::V4, false).unwrap_err();
+    assert_eq!(err.code, ErrorCode::InvalidPactJson);
+    assert!(err.message.contains("web-api.json"), "{}", err.message);
+    // Nothing was lost: the unreadable file is still there, untouched.
+    assert_eq!(
+        std::fs::read_to_string(dir.join("web-api.json")).unwrap(),
+        "{ not json"
+    );
+    std::fs::remove_dir_all(dir).unwrap();
+}
+
+#[test]
+fn concurrent_writers_lose_no_interaction() {
+    let dir = temp_dir("concurrent");
+    let handles: Vec<_> = (0..8)
+        .map(|n| {
+            let dir = dir.clone();
+            std::thread::spawn(move || {
+                let mut pact = Pact::new("web", "api");
+                pact.interactions
+                    .push(interaction(&format!("request {n}"), None, 200));
+                write_pact_file(&pact, &dir, SpecVersion::V4, false).unwrap();
+            })
+        })
+        .collect();
+    for h in handles {
+        h.join().unwrap();
+    }
+    let text = std::fs::read_to_string(dir.join("web-api.json")).unwrap();
+    let pact = Pact::from_json_str(&text).unwrap();
+    let mut names: Vec<String> = pact
+        .interactions
+        .iter()
+        .map(|i| i.description.clone())
+        .collect();
+    names.sort();
+    assert_eq!(
+        names,
+        (0..8).map(|n| format!("request {n}")).collect::<Vec<_>>()
+    );
+    std::fs::remove_dir_all(dir).unwrap();
+}
+
+#[test]
+fn names_with_separators_never_write_outside_the_directory() {
+    let dir = temp_dir("names").join("pacts");
+    for (consumer, provider) in [
+        ("../../evil", "api"),
+        ("web", "../x/../../y"),
+        ("..", ".."),
+        ("a\\b", "c:d"),
+    ] {
+        let pact = Pact::new(consumer, provider);
+        let path = write_pact_file(&pact, &dir, SpecVersion::V3, true).unwrap();
+        assert_eq!(
+            path.parent().unwrap(),
+            dir,
+            "{consumer} / {provider} -> {}",
+            path.display()
+        );
+        assert!(path.exists());
+    }
+    std::fs::remove_dir_all(dir.parent().unwrap()).unwrap();
+}
+
+#[test]
+fn an_unwritable_directory_is_an_io_error_that_names_it() {
+    let blocker = temp_dir("blocker");
+    std::fs::write(&blocker, "a file, not a directory").unwrap();
+    let pact = Pact::new("web", "api");
+    let err = write_pact_file(&pact, &blocker.join("sub"), SpecVersion::V3, false).unwrap_err();
+    assert_eq!(err.code, ErrorCode::Io);
+    assert!(err.message.contains("sub"), "{}", err.message);
+    std::fs::remove_file(blocker).unwrap();
+}
+
+#[test]
+fn bad_pact_json_says_what_and_where() {
+    let err = Pact::from_json_str("{\"consumer\": {\"name\": \"a\"},\n  \"interactions\": [}")
+        .unwrap_err();
+    assert_eq!(err.code, ErrorCode::InvalidPactJson);
+    assert!(err.message.contains("line 2"), "{}", err.message);
+
+    let err = Pact::from_json(&json!({"interactions": {}})).unwrap_err();
+    assert!(err.message.contains("$.interactions"), "{}", err.message);
+
+    let err = Pact::from_json(&json!({"metadata": {"pactSpecification": {"version": "9.1"}}}))
+        .unwrap_err();
+    assert_eq!(err.code, ErrorCode::InvalidSpecVersion);
+    assert!(err.message.contains("9.1"), "{}", err.message);
+
+    let bad_matcher = json!({"interactions": [{}, {"description": "d", "request": {"method": "GET", "path": "/",
+        "matchingRules": {"body": {"$.a": {"matchers": [{"match": "fuzzy"}]}}}}}]});
+    let err = Pact::from_json(&bad_matcher).unwrap_err();
+    assert_eq!(err.code, ErrorCode::UnknownMatcher);
+    assert!(
+        err.message.contains("$.interactions[1]") && err.message.contains("fuzzy"),
+        "{}",
+        err.message
+    );
+    assert!(err.message.contains("$.a"), "{}", err.message);
+
+    let bad_regex = json!({"interactions": [{"description": "d", "response": {"status": 200,
+        "matchingRules": {"header": {"X": {"matchers": [{"match": "regex", "regex": "a(b"}]}}}}}]});
+    let err = Pact::from_json(&bad_regex).unwrap_err();
+    assert_eq!(err.code, ErrorCode::InvalidRegex);
+    assert!(
+        err.message.contains("a(b") && err.message.contains("response"),
+        "{}",
+        err.message
+    );
+}
+
+#[test]
+fn bodies_keep_their_kind() {
+    let pact = Pact::from_json(&fixture("v1_1.json")).unwrap();
+    assert_eq!(
+        pact.interactions[0].request.body.text(),
+        Some("hello there")
+    );
+    assert_eq!(pact.interactions[0].response.body, Body::Empty);
+    let spec: SpecVersion = "v1_1".parse().unwrap();
+    assert_eq!(spec, SpecVersion::V1_1);
+    assert_eq!(
+        "V5".parse::<SpecVersion>().unwrap_err().code,
+        ErrorCode::InvalidSpecVersion
+    );
+}
