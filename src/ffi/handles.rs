@@ -116,11 +116,7 @@ fn part_from_c(part: c_int) -> Result<Part> {
 /// A value passed as a C string: plain text, or integration JSON (an object such as
 /// `{"pact:matcher:type":"regex","regex":"\\d+","value":"1"}`) carrying matchers/generators.
 fn value_from_c_string(text: &str) -> Value {
-    // Stand-in until `crate::dsl::value_from_c_string` (branch `dsl`) is merged.
-    match serde_json::from_str::<Value>(text) {
-        Ok(v @ Value::Object(_)) => v,
-        _ => Value::String(text.to_string()),
-    }
+    dsl::value_from_c_string(text)
 }
 
 /// Runs a setter body: records the error of a failed call and reports success as a bool.
