@@ -82,14 +82,15 @@ int get_error_message(char *buffer, int length);
 /* ---------------------------------------------------------------------------------------- */
 
 /* Starts a mock server for a pact given as JSON (a pact file's content, any spec version),
- * listening on `addr_str`, "IP:port" (e.g. "127.0.0.1:0"; port 0 picks a free port), with
+ * listening on `addr_str`, "host:port" where host is an IP address ("127.0.0.1", "[::1]") or a
+ * name of this machine ("localhost"); port 0 picks a free port. E.g. "127.0.0.1:0". With
  * HTTPS and a self-signed certificate when `tls` is true.
  * Returns the port (> 0), or
  *   -1  pact_str or addr_str is NULL
  *   -2  the pact JSON is invalid (or not UTF-8)
  *   -3  the server could not start (e.g. the port is in use)
  *   -4  internal error (panic)
- *   -5  addr_str is not an "IP:port" address (or not UTF-8), or cannot be bound
+ *   -5  addr_str is not a "host:port" address of this machine (or not UTF-8)
  *   -6  the TLS configuration could not be built */
 int32_t create_mock_server(const char *pact_str, const char *addr_str, bool tls);
 

@@ -10,7 +10,6 @@ use crate::server::{self, MockServer, ServerOptions};
 use once_cell::sync::Lazy;
 use std::collections::HashMap;
 use std::ffi::{CStr, CString};
-use std::net::SocketAddr;
 use std::os::raw::c_char;
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
@@ -26,21 +25,35 @@ const PANICKED: i32 = -4;
 const BAD_ADDRESS: i32 = -5;
 const TLS_FAILED: i32 = -6;
 
-/// Parses `"host:port"` (an IP address, IPv6 in brackets; port 0 lets the OS choose).
-fn parse_address(addr: &str) -> Result<SocketAddr, PactError> {
-    addr.trim().parse::<SocketAddr>().map_err(|_| {
+/// Splits `"host:port"` (host: an IP address, IPv6 in brackets, or a name such as `localhost`;
+/// port 0 lets the OS choose). The server resolves and checks the host.
+fn parse_address(addr: &str) -> Result<(String, u16), PactError> {
+    let bad = || {
         PactError::new(
             ErrorCode::InvalidAddress,
-            format!("'{addr}' is not an address: use \"IP:port\", e.g. \"127.0.0.1:0\" (port 0 lets the OS pick)"),
+            format!("'{addr}' is not an address: use \"host:port\", e.g. \"127.0.0.1:0\" (port 0 lets the OS pick; IPv6 as \"[::1]:0\")"),
         )
-    })
+    };
+    let (host, port) = addr.trim().rsplit_once(':').ok_or_else(bad)?;
+    let port = port.parse::<u16>().map_err(|_| bad())?;
+    let host = match host.strip_prefix('[').and_then(|h| h.strip_suffix(']')) {
+        Some(v6) => v6,
+        // An IPv6 address without brackets cannot be told apart from its port.
+        None if host.contains(':') || host.contains('[') || host.contains(']') => return Err(bad()),
+        None => host,
+    };
+    if host.is_empty() {
+        return Err(bad());
+    }
+    Ok((host.to_string(), port))
 }
 
 /// Starts `pact` on `addr` and maps the outcome to the seed's return codes.
-fn start(function: &'static str, pact: Pact, addr: SocketAddr, tls: bool, cors: bool) -> i32 {
+fn start(function: &'static str, pact: Pact, addr: (String, u16), tls: bool, cors: bool) -> i32 {
+    let (host, port) = addr;
     let options = ServerOptions {
-        host: addr.ip().to_string(),
-        port: addr.port(),
+        host,
+        port,
         tls,
         cors,
     };
@@ -68,7 +81,7 @@ fn start_error_code(code: ErrorCode) -> i32 {
 }
 
 /// Starts a mock server for the pact JSON `pact_str` (any spec version) on `addr_str`
-/// (`"IP:port"`, port 0 = any free port). Returns the port, or -1 (NULL argument), -2 (bad pact
+/// (`"host:port"`: an IP address, `[IPv6]` or `localhost`; port 0 = any free port). Returns the port, or -1 (NULL argument), -2 (bad pact
 /// JSON), -3 (could not start, e.g. port in use), -4 (panic), -5 (bad address), -6 (TLS).
 ///
 /// # Safety
@@ -162,14 +175,21 @@ fn find(function: &str, port: i32) -> Option<Arc<MockServer>> {
     server
 }
 
-/// Keeps `text` alive for C until the port is cleaned up and returns its address. Repeated
-/// identical answers share one string, so polling does not grow memory.
-fn hand_out(port: u16, text: String) -> *const c_char {
+/// Keeps `text` alive for C until `server` is cleaned up and returns its address. Repeated
+/// identical answers share one string, so polling does not grow memory. NULL when the server
+/// was cleaned up meanwhile (its strings are gone with it).
+fn hand_out(server: &Arc<MockServer>, text: String) -> *const c_char {
     let Ok(text) = CString::new(text) else {
         // Serialised JSON and our logs never contain NUL; refuse rather than truncate.
         return std::ptr::null();
     };
+    let port = server.port();
     let mut strings = lock(&RETURNED_STRINGS);
+    // `cleanup_mock_server` unregisters the server before it takes this lock to free the
+    // port's strings, so checking here cannot leave a string behind for a stopped server.
+    if !server::find(port).is_some_and(|current| Arc::ptr_eq(&current, server)) {
+        return std::ptr::null();
+    }
     let kept = strings.entry(port).or_default();
     if let Some(same) = kept.iter().find(|s| **s == text) {
         return same.as_ptr();
@@ -196,7 +216,7 @@ pub extern "C" fn mock_server_mismatches(mock_server_port: i32) -> *mut c_char {
         "mock_server_mismatches",
         std::ptr::null_mut(),
         || match find("mock_server_mismatches", mock_server_port) {
-            Some(s) => hand_out(s.port(), s.mismatches_json()).cast_mut(),
+            Some(s) => hand_out(&s, s.mismatches_json()).cast_mut(),
             None => std::ptr::null_mut(),
         },
     )
@@ -208,7 +228,7 @@ pub extern "C" fn mock_server_mismatches(mock_server_port: i32) -> *mut c_char {
 pub extern "C" fn mock_server_logs(mock_server_port: i32) -> *const c_char {
     guard("mock_server_logs", std::ptr::null(), || {
         match find("mock_server_logs", mock_server_port) {
-            Some(s) => hand_out(s.port(), s.logs()),
+            Some(s) => hand_out(&s, s.logs()),
             None => std::ptr::null(),
         }
     })
@@ -301,11 +321,26 @@ mod tests {
 
     #[test]
     fn addresses_need_ip_and_port() {
-        assert_eq!(parse_address("127.0.0.1:0").unwrap().port(), 0);
-        assert!(parse_address("[::1]:1234").is_ok());
-        assert!(parse_address("localhost").is_err());
-        assert!(parse_address("127.0.0.1").is_err());
-        assert!(parse_address("127.0.0.1:99999").is_err());
+        assert_eq!(
+            parse_address("127.0.0.1:0").unwrap(),
+            ("127.0.0.1".into(), 0)
+        );
+        assert_eq!(parse_address("[::1]:1234").unwrap(), ("::1".into(), 1234));
+        assert_eq!(
+            parse_address("localhost:80").unwrap(),
+            ("localhost".into(), 80)
+        );
+        for bad in [
+            "localhost",
+            "127.0.0.1",
+            "127.0.0.1:99999",
+            "::1:80",
+            ":80",
+            "[::1:80",
+            "h:-1",
+        ] {
+            assert!(parse_address(bad).is_err(), "{bad}");
+        }
     }
 
     #[test]

@@ -17,6 +17,10 @@ static void server_creation_codes(void) {
   CHECK_EQ_INT(create_mock_server(VALID_PACT, "not an address", false), -5);
   CHECK_EQ_INT(create_mock_server(VALID_PACT, "127.0.0.1", false), -5);
   CHECK_EQ_INT(create_mock_server(VALID_PACT, INVALID_UTF8, false), -5);
+  CHECK_EQ_INT(create_mock_server(VALID_PACT, "::1:0", false), -5); /* IPv6 needs [ ] */
+  CHECK_EQ_INT(create_mock_server(VALID_PACT, "127.0.0.1:65536", false), -5);
+  /* Not an address of this machine. */
+  CHECK_EQ_INT(create_mock_server(VALID_PACT, "192.0.2.1:0", false), -5);
 
   /* A port some other listener holds: the server cannot start. */
   int fd = socket(AF_INET, SOCK_STREAM, 0);

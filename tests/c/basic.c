@@ -65,12 +65,61 @@ static void served_pact_matches_and_is_written(const char *dir) {
   CHECK_EQ_INT(count_occurrences(written, "\"description\""), 2);
   free(written);
 
+  const char *logs = mock_server_logs(port);
+  CHECK_CONTAINS(logs, "/items/1");
+
   CHECK(cleanup_mock_server(port));
   CHECK(port_is_free(port));
   CHECK(!cleanup_mock_server(port));
   CHECK(!mock_server_matched(port));
   CHECK(mock_server_mismatches(port) == NULL);
   CHECK_EQ_INT(write_pact_file(port, dir), 3);
+  CHECK_EQ_INT(free_pact_handle(pact), 0);
+}
+
+/* A second pact of the same consumer and provider: written by default it merges into the
+ * file, written with overwrite it replaces it. */
+static void pact_files_merge_or_overwrite(const char *dir) {
+  PactHandle pact = new_pact("c-consumer", "c-provider");
+  InteractionHandle i = new_interaction(pact, "a third kind of request");
+  CHECK(with_request(i, "DELETE", "/items/1"));
+  CHECK(response_status(i, 204));
+  int32_t port = create_mock_server_for_pact(pact, "localhost:0", false);
+  CHECK(port > 0);
+  if (port <= 0) return;
+  char response[4096];
+  CHECK_EQ_INT(http_request(port, "DELETE", "/items/1", NULL, NULL, response, sizeof response),
+               204);
+  char path[4096];
+  snprintf(path, sizeof path, "%s/c-consumer-c-provider.json", dir);
+
+  CHECK_EQ_INT(write_pact_file(port, dir), 0);
+  char *merged = read_file(path);
+  CHECK_EQ_INT(count_occurrences(merged, "\"description\""), 3);
+  CHECK_CONTAINS(merged, "a request for an item");
+  CHECK_CONTAINS(merged, "a third kind of request");
+  free(merged);
+
+  CHECK_EQ_INT(write_pact_file_with_options(port, dir, true), 0);
+  char *replaced = read_file(path);
+  CHECK_EQ_INT(count_occurrences(replaced, "\"description\""), 1);
+  CHECK_CONTAINS(replaced, "a third kind of request");
+  free(replaced);
+
+  CHECK(cleanup_mock_server(port));
+  CHECK_EQ_INT(free_pact_handle(pact), 0);
+}
+
+/* With tls the server starts (HTTPS with a self-signed certificate) and stops like any other. */
+static void tls_server_starts_and_stops(void) {
+  PactHandle pact = new_pact("tls-consumer", "tls-provider");
+  int32_t port = create_mock_server_for_pact(pact, "127.0.0.1:0", true);
+  CHECK(port > 0);
+  if (port > 0) {
+    CHECK(mock_server_matched(port)); /* no interactions: nothing can be missing */
+    CHECK(cleanup_mock_server(port));
+    CHECK(port_is_free(port));
+  }
   CHECK_EQ_INT(free_pact_handle(pact), 0);
 }
 
@@ -114,6 +163,8 @@ int main(void) {
   CHECK(dir != NULL);
   if (!dir) return finish("basic");
   served_pact_matches_and_is_written(dir);
+  pact_files_merge_or_overwrite(dir);
+  tls_server_starts_and_stops();
   wrong_requests_are_reported();
   char cmd[4200];
   snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
