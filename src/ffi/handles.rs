@@ -404,6 +404,20 @@ mod tests {
     }
 
     #[test]
+    fn a_panic_inside_the_registry_lock_does_not_break_later_calls() {
+        let h = unsafe { new_pact(std::ptr::null(), std::ptr::null()) };
+        let d = CString::new("x").unwrap();
+        let ih = unsafe { new_interaction(h, d.as_ptr()) };
+        let ok = guard("test", false, || {
+            with_interaction(ih, |_| -> Result<bool> { panic!("inside the lock") }).unwrap()
+        });
+        assert!(!ok);
+        assert!(REGISTRY.is_poisoned());
+        assert!(unsafe { upon_receiving(ih, d.as_ptr()) });
+        assert_eq!(free_pact_handle(h), 0);
+    }
+
+    #[test]
     fn invalid_utf8_and_bad_parts_are_refused() {
         let bad = [0xffu8, 0xfe, 0];
         let h = unsafe { new_pact(bad.as_ptr().cast(), std::ptr::null()) };

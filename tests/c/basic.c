@@ -15,7 +15,10 @@ static void served_pact_matches_and_is_written(const char *dir) {
   InteractionHandle get = new_interaction(pact, "a request for an item");
   CHECK(get.interaction != 0);
   CHECK(given(get, "an item exists"));
-  CHECK(with_request(get, "GET", "/items/1"));
+  /* The path is integration JSON: any item number, /items/1 as the example. */
+  CHECK(with_request(get, "GET",
+                     "{\"pact:matcher:type\": \"regex\", \"regex\": \"^/items/[0-9]+$\","
+                     " \"value\": \"/items/1\"}"));
   CHECK(with_query_parameter(get, "detail", 0, "full"));
   CHECK(with_header(get, InteractionPart_Request, "Accept", 0, "application/json"));
   CHECK(response_status(get, 200));
@@ -62,6 +65,8 @@ static void served_pact_matches_and_is_written(const char *dir) {
   CHECK_CONTAINS(written, "\"3.0.0\"");  /* handles default to specification V3 */
   CHECK_CONTAINS(written, "\"$.name\""); /* the type matcher became a matching rule */
   CHECK_CONTAINS(written, "\"widget\"");
+  CHECK_CONTAINS(written, "^/items/[0-9]+$"); /* the path matcher too */
+  CHECK_CONTAINS(written, "\"/items/1\"");
   CHECK_EQ_INT(count_occurrences(written, "\"description\""), 2);
   free(written);
 
