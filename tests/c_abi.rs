@@ -142,14 +142,19 @@ fn c_command(program: impl AsRef<std::ffi::OsStr>) -> Command {
     cmd
 }
 
-fn run(exe: &Path) {
-    let output = c_command(exe).output().expect("run the C test");
+/// Runs a C test program with `env` set; returns its stderr.
+fn run(exe: &Path, env: &[(&str, &str)]) -> String {
+    let output = c_command(exe)
+        .envs(env.iter().copied())
+        .output()
+        .expect("run the C test");
     assert!(
         output.status.success(),
         "{}\n{}",
         exe.display(),
         show(&output)
     );
+    String::from_utf8_lossy(&output.stderr).into_owned()
 }
 
 fn run_under_valgrind(exe: &Path) {
@@ -179,29 +184,39 @@ fn run_under_valgrind(exe: &Path) {
     );
 }
 
-fn check_program(program: &str) {
+/// Compiles `program`, runs it (with `env`), then runs it under valgrind; returns the stderr of
+/// the plain run, or None when there is no C compiler.
+fn check_program(program: &str, env: &[(&str, &str)]) -> Option<String> {
     let Some(cc) = c_compiler() else {
         eprintln!("no C compiler (cc or $CC): skipping the C ABI test {program}");
-        return;
+        return None;
     };
     let exe = compile(&cc, program, &dynamic_link());
-    run(&exe);
+    let stderr = run(&exe, env);
     run_under_valgrind(&exe);
+    Some(stderr)
 }
 
 #[test]
 fn c_program_builds_a_pact_serves_it_and_writes_it() {
-    check_program("basic.c");
+    check_program("basic.c", &[]);
 }
 
 #[test]
 fn c_program_gets_the_documented_codes_for_bad_input() {
-    check_program("bad_input.c");
+    // bad_input.c calls init("PACT_C_TEST_LOG"): failed calls are logged at warn level.
+    let Some(stderr) = check_program("bad_input.c", &[("PACT_C_TEST_LOG", "warn")]) else {
+        return;
+    };
+    assert!(
+        stderr.contains("WARN") && stderr.contains("unknown pact handle 987654321"),
+        "init() did not send warnings to stderr:\n{stderr}"
+    );
 }
 
 #[test]
 fn c_program_uses_handles_and_servers_from_many_threads() {
-    check_program("threads.c");
+    check_program("threads.c", &[]);
 }
 
 /// Links the same end-to-end program against the static library. Ignored by default because it
@@ -220,5 +235,29 @@ fn c_program_links_the_static_library() {
         "-lm".into(),
         "-lpthread".into(),
     ];
-    run(&compile(&cc, "basic.c", &link));
+    run(&compile(&cc, "basic.c", &link), &[]);
+}
+
+/// The checked-in header and the Rust exports name the same functions, so neither can drift.
+#[test]
+fn header_declares_exactly_the_exported_functions() {
+    let root = Path::new(MANIFEST_DIR);
+    let header = std::fs::read_to_string(root.join("include/pact_mock_server_ffi.h")).unwrap();
+    let declaration =
+        regex::Regex::new(r"(?m)^(?:const\s+)?(?:unsigned\s+)?\w+[\s*]+(\w+)\(").unwrap();
+    let mut declared: Vec<String> = declaration
+        .captures_iter(&header)
+        .map(|c| c[1].to_string())
+        .collect();
+    declared.sort();
+
+    let export = regex::Regex::new(r#"(?m)^\s*pub (?:unsafe )?extern "C" fn (\w+)"#).unwrap();
+    let mut exported = Vec::new();
+    for entry in std::fs::read_dir(root.join("src/ffi")).unwrap() {
+        let text = std::fs::read_to_string(entry.unwrap().path()).unwrap();
+        exported.extend(export.captures_iter(&text).map(|c| c[1].to_string()));
+    }
+    exported.sort();
+    assert!(exported.len() >= 20, "found only {exported:?}");
+    assert_eq!(declared, exported);
 }
