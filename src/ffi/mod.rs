@@ -21,6 +21,10 @@ pub mod mock_server;
 
 pub use handles::{InteractionHandle, InteractionPart, PactHandle, PactSpecification};
 
+// With panic=abort no panic could be turned into an error code: the process would die in C.
+#[cfg(panic = "abort")]
+compile_error!("the C ABI needs panic = \"unwind\" so that panics become error codes");
+
 thread_local! {
     /// The message of the last failed call on this thread, for `get_error_message`.
     static LAST_ERROR: RefCell<Option<String>> = const { RefCell::new(None) };
@@ -189,11 +193,13 @@ mod test_hooks {
     /// `function` is NULL (clears the hook) or a NUL-terminated string.
     #[no_mangle]
     pub unsafe extern "C" fn force_panic_in(function: *const c_char) {
-        let name = unsafe { optional_str(function, "function") }
-            .ok()
-            .flatten()
-            .map(str::to_string);
-        PANIC_IN.with(|p| *p.borrow_mut() = name);
+        let _ = std::panic::catch_unwind(|| {
+            let name = unsafe { optional_str(function, "function") }
+                .ok()
+                .flatten()
+                .map(str::to_string);
+            PANIC_IN.with(|p| *p.borrow_mut() = name);
+        });
     }
 }
 
