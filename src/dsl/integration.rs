@@ -180,7 +180,9 @@ impl Processor {
     pub fn matcher_parts(&mut self, obj: &Map<String, Value>, path: &str) -> Result<MatcherParts> {
         let mut parts = match obj.get(MATCHER_KEY) {
             None | Some(Value::Null) => MatcherParts::default(),
-            Some(Value::String(name)) => self.named_matcher(name, obj, path)?,
+            // Some pact-js versions send `fromProviderState` with an empty matcher type.
+            Some(Value::String(name)) if name.trim().is_empty() => MatcherParts::default(),
+            Some(Value::String(name)) => self.named_matcher(name.trim(), obj, path)?,
             Some(Value::Array(list)) => {
                 // Several matchers at one path, all of which must match.
                 let mut parts = MatcherParts::default();
@@ -361,6 +363,11 @@ pub(crate) fn process_single(
     value: &Value,
     context: &str,
 ) -> Result<(Value, Vec<MatchingRule>, Option<Generator>)> {
+    // libpact_ffi also takes `{"value": ...}` without a matcher for these values.
+    let value = match value {
+        Value::Object(o) if !is_matcher_object(value) && o.contains_key("value") => &o["value"],
+        v => v,
+    };
     let mut p = Processor::new(context.to_string());
     let example = p.process(value, "$")?;
     let rules = p

@@ -252,6 +252,12 @@ fn date_like(
     what: &str,
 ) -> Result<Value> {
     match example {
+        // pact-js puts `format` first for dates only; kept so the JSON reads the same.
+        Some(ex) if !ex.is_empty() && matcher == "date" => Ok(obj(vec![
+            ("format", json!(format)),
+            (MT, json!(matcher)),
+            ("value", json!(ex)),
+        ])),
         Some(ex) if !ex.is_empty() => Ok(obj(vec![
             (MT, json!(matcher)),
             ("format", json!(format)),

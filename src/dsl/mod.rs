@@ -110,6 +110,33 @@ fn set_single_rules(
     }
 }
 
+/// Before a rule goes to `name[i]` (i > 0), a rule at plain `name` (which would cover every
+/// value) moves to `name[0]`, where the earlier call meant it.
+fn rekey_first_value_rule(rules: &mut MatchingRules, category: &str, name: &str) {
+    if let Some(c) = rules.categories.get_mut(category) {
+        if let Some(list) = c.shift_remove(name) {
+            c.insert(format!("{name}[0]"), list);
+        }
+    }
+}
+
+/// Drops the rules and generators of every value of a header or query parameter.
+fn remove_value_rules(
+    rules: &mut MatchingRules,
+    generators: &mut Generators,
+    category: &str,
+    name: &str,
+) {
+    let indexed = format!("{name}[");
+    let keep = |k: &String| k != name && !k.starts_with(&indexed);
+    if let Some(c) = rules.categories.get_mut(category) {
+        c.retain(|k, _| keep(k));
+    }
+    if let Some(c) = generators.categories.get_mut(category) {
+        c.retain(|k, _| keep(k));
+    }
+}
+
 /// Sets the request method and path; the path may be a matcher.
 pub fn with_request(i: &mut Interaction, method: &str, path: &Value) -> Result<()> {
     let method = method.trim();
@@ -155,6 +182,11 @@ pub fn with_query_parameter(
     value: &Value,
     index: usize,
 ) -> Result<()> {
+    if name.is_empty() {
+        return Err(PactError::invalid_argument(
+            "A query parameter needs a name",
+        ));
+    }
     let context = format!("query parameter '{name}'");
     let (example, rules, generator) = process_single(value, &context)?;
     let r = &mut i.request;
@@ -162,6 +194,7 @@ pub fn with_query_parameter(
     let values = query.entry(name.to_string()).or_default();
     let key = match example {
         Value::Array(items) if index == 0 => {
+            remove_value_rules(&mut r.matching_rules, &mut r.generators, "query", name);
             *values = items
                 .iter()
                 .map(|v| match v {
@@ -180,6 +213,9 @@ pub fn with_query_parameter(
                 values.resize(index + 1, Some(String::new()));
             }
             values[index] = v;
+            if index > 0 && !rules.is_empty() {
+                rekey_first_value_rule(&mut r.matching_rules, "query", name);
+            }
             indexed_key(name, index)
         }
     };
@@ -273,9 +309,10 @@ pub fn with_header(
         .find(|k| k.eq_ignore_ascii_case(name))
         .cloned()
         .unwrap_or_else(|| name.to_string());
-    let mut set_rules: Vec<(String, Vec<MatchingRule>, Option<Generator>)> = Vec::new();
+    let mut set_rules: Vec<(usize, Vec<MatchingRule>, Option<Generator>)> = Vec::new();
     let new_values: Vec<String> = match value {
         Value::Array(items) => {
+            remove_value_rules(p.rules, p.generators, "header", &key);
             let mut out = Vec::new();
             for (n, item) in items.iter().enumerate() {
                 let (example, rules, generator) = process_single(item, &context)?;
@@ -283,7 +320,7 @@ pub fn with_header(
                     &example,
                     &format!("A value of {context}"),
                 )?);
-                set_rules.push((indexed_key(&key, n), rules, generator));
+                set_rules.push((n, rules, generator));
             }
             out
         }
@@ -298,7 +335,13 @@ pub fn with_header(
                         .collect::<Result<Vec<_>>>()?;
                 }
                 Value::String(s) if index == 0 && rules.is_empty() && generator.is_none() => {
-                    values = split_header(&key, &s);
+                    // As libpact_ffi: one value replaces the first, a list replaces all.
+                    let parsed = split_header(&key, &s);
+                    if values.is_empty() || parsed.len() > 1 {
+                        values = parsed;
+                    } else {
+                        values[0] = s;
+                    }
                 }
                 example => {
                     let s = example_to_string(&example, &format!("The value of {context}"))?;
@@ -308,13 +351,28 @@ pub fn with_header(
                     values[index] = s;
                 }
             }
-            set_rules.push((indexed_key(&key, index), rules, generator));
+            set_rules.push((index, rules, generator));
             values
         }
     };
-    headers.insert(key, new_values);
-    for (k, rules, generator) in set_rules {
-        set_single_rules(p.rules, p.generators, "header", &k, rules, generator);
+    headers.insert(key.clone(), new_values);
+    let single = set_rules.len() == 1;
+    for (n, rules, generator) in set_rules {
+        // A list of values given at once: only the values with matchers get rules.
+        if !single && rules.is_empty() && generator.is_none() {
+            continue;
+        }
+        if n > 0 && !rules.is_empty() {
+            rekey_first_value_rule(p.rules, "header", &key);
+        }
+        set_single_rules(
+            p.rules,
+            p.generators,
+            "header",
+            &indexed_key(&key, n),
+            rules,
+            generator,
+        );
     }
     Ok(())
 }

@@ -107,6 +107,10 @@ impl JsonPath {
         Ok(JsonPath { tokens })
     }
 
+    pub fn tokens(&self) -> &[Token] {
+        &self.tokens
+    }
+
     /// Calls `f` on every value the path selects.
     pub fn apply(&self, root: &mut Value, f: &mut dyn FnMut(&mut Value)) {
         apply_tokens(root, &self.tokens, f);

@@ -1,5 +1,6 @@
 //! Generators applied to the response the mock server sends: random values, dates and times,
-//! UUIDs, regex-generated strings, the mock server's URL, provider-state examples.
+//! UUIDs, regex-generated strings, the mock server's URL, provider-state examples; in the
+//! status, headers and JSON, XML and form-urlencoded bodies.
 //!
 //! Runs in consumer mode, as the mock server needs: `ProviderState` keeps the example (the
 //! provider fills it in during verification), `MockServerURL` swaps the example's base for the
@@ -8,6 +9,7 @@
 
 mod json_path;
 mod values;
+mod xml;
 
 pub use values::{format_now, generate_value, parse_date_expression};
 
@@ -163,8 +165,20 @@ fn apply_body(
             };
         }
     }
+    if is_xml {
+        if let Some(out) = std::str::from_utf8(bytes)
+            .ok()
+            .and_then(|text| xml::apply(text, generators, context))
+        {
+            return Body::Present {
+                bytes: out.into_bytes(),
+                content_type: body_ct.clone(),
+            };
+        }
+        return body.clone();
+    }
     tracing::warn!(
-        "Body generators support JSON and form-urlencoded bodies only; the {} body is sent as given",
+        "Body generators support JSON, XML and form-urlencoded bodies only; the {} body is sent as given",
         content_type
             .map(|c| c.essence())
             .unwrap_or_else(|| "unknown".into())
