@@ -177,6 +177,11 @@ fn unexpected_request_gets_500_and_is_recorded_as_not_found() {
     assert!(error.contains("/nothing/here"), "{error}");
 
     assert!(!s.matched());
+    let logs = s.logs();
+    assert!(
+        logs.contains("DELETE /nothing/here?x=1 -> unexpected request"),
+        "{logs}"
+    );
     let list = s.mismatches();
     assert_eq!(list.len(), 2, "{list:?}");
     assert!(
@@ -598,27 +603,37 @@ fn client_leaving_mid_body_does_not_hurt() {
 }
 
 #[test]
-fn many_concurrent_clients_are_served() {
+fn thousands_of_concurrent_connections_are_served() {
     let s = start(upload_pact());
     let port = s.port();
-    let mut open = Vec::new();
-    // Connections held open at the same time as the busy clients below.
-    for _ in 0..300 {
-        open.push(TcpStream::connect(("127.0.0.1", port)).unwrap());
+    // Every connection has its request in flight before any reply is read.
+    let mut conns = Vec::new();
+    for _ in 0..2000 {
+        let mut c = TcpStream::connect(("127.0.0.1", port)).unwrap();
+        c.set_read_timeout(Some(Duration::from_secs(30))).unwrap();
+        c.write_all(b"GET /ping HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+            .unwrap();
+        conns.push(c);
     }
-    let workers: Vec<_> = (0..32)
+    let workers: Vec<_> = (0..16)
         .map(|_| {
             std::thread::spawn(move || {
-                for _ in 0..10 {
+                for _ in 0..20 {
                     assert_eq!(get(port, "/ping").status, 200);
                 }
             })
         })
         .collect();
+    for mut c in conns {
+        let mut raw = Vec::new();
+        c.read_to_end(&mut raw).unwrap();
+        let r = parse_reply(&raw);
+        assert_eq!(r.status, 200);
+        assert_eq!(r.text(), "pong");
+    }
     for w in workers {
         w.join().unwrap();
     }
-    drop(open);
     let list = s.mismatches();
     assert_eq!(list.len(), 1, "only the upload is missing: {list:?}");
     s.shutdown();

@@ -13,6 +13,7 @@ use hyper::header::{HeaderMap, HeaderName, HeaderValue, CONTENT_LENGTH, CONTENT_
 use hyper::{Response, StatusCode};
 use serde_json::json;
 use std::convert::Infallible;
+use std::panic::AssertUnwindSafe;
 use std::sync::Arc;
 
 /// Bodies larger than this are refused with 413 rather than buffered.
@@ -63,7 +64,24 @@ pub(crate) async fn handle(
 
     let actual = to_pact_request(&parts, bytes, has_body);
     let origin = header_text(&parts.headers, "origin");
-    let outcome = find_match(&shared, &actual);
+    // A bug in the matching engine must cost one request, not the connection or the server.
+    let outcome = match std::panic::catch_unwind(AssertUnwindSafe(|| find_match(&shared, &actual)))
+    {
+        Ok(outcome) => outcome,
+        Err(panic) => {
+            let line = format!(
+                "{} {} -> internal error while matching: {}",
+                parts.method,
+                parts.uri,
+                panic_text(&panic)
+            );
+            shared.log(&line);
+            return Ok(text_response(
+                StatusCode::INTERNAL_SERVER_ERROR,
+                "Internal error of the mock server while matching the request (see its logs)",
+            ));
+        }
+    };
     let target = parts
         .uri
         .path_and_query()
@@ -120,7 +138,7 @@ pub(crate) async fn handle(
                 )
             }
         };
-        state.log_line(&format!("{} {line}", timestamp()));
+        state.log_line(&super::stamped(&line));
         tracing::debug!(server = shared.port, "{line}");
     }
 
@@ -136,10 +154,12 @@ pub(crate) async fn handle(
     })
 }
 
-fn timestamp() -> String {
-    chrono::Utc::now()
-        .format("%Y-%m-%dT%H:%M:%S%.3fZ")
-        .to_string()
+fn panic_text(panic: &Box<dyn std::any::Any + Send>) -> String {
+    panic
+        .downcast_ref::<&str>()
+        .map(|s| s.to_string())
+        .or_else(|| panic.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "unknown panic".to_string())
 }
 
 fn describe(mismatches: &[Mismatch]) -> String {
@@ -255,7 +275,22 @@ fn matched_response(shared: &Shared, index: usize, origin: Option<&str>) -> Resp
     let context = GeneratorContext {
         mock_server_url: Some(shared.url.clone()),
     };
-    let response = generate_response(&interaction.response, &context);
+    let response = match std::panic::catch_unwind(AssertUnwindSafe(|| {
+        generate_response(&interaction.response, &context)
+    })) {
+        Ok(r) => r,
+        Err(panic) => {
+            shared.log(&format!(
+                "interaction '{}': internal error while generating the response: {}",
+                interaction.description,
+                panic_text(&panic)
+            ));
+            return text_response(
+                StatusCode::INTERNAL_SERVER_ERROR,
+                "Could not process response body",
+            );
+        }
+    };
     let Ok(status) = StatusCode::from_u16(response.status) else {
         shared.log(&format!(
             "interaction '{}' has status {}, which is not a valid HTTP status (100-999)",

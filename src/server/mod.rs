@@ -24,7 +24,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{mpsc, Arc, Mutex, MutexGuard};
 use std::time::Duration;
 use tokio::io::{AsyncRead, AsyncWrite};
-use tokio::net::{TcpListener, TcpStream};
+use tokio::net::{TcpListener, TcpSocket, TcpStream};
 use tokio::sync::oneshot;
 use tokio::task::JoinSet;
 use tokio_rustls::TlsAcceptor;
@@ -35,6 +35,8 @@ pub use handler::MAX_BODY_BYTES;
 const STOP_TIMEOUT: Duration = Duration::from_secs(5);
 /// A TLS client that does not finish its handshake in this time is dropped.
 const TLS_HANDSHAKE_TIMEOUT: Duration = Duration::from_secs(10);
+/// Pending connections the kernel queues for the accept loop.
+const LISTEN_BACKLOG: u32 = 1024;
 /// A client that does not send its request headers in this time is dropped.
 const HEADER_READ_TIMEOUT: Duration = Duration::from_secs(30);
 
@@ -126,12 +128,16 @@ impl Shared {
 
     fn log(&self, line: &str) {
         tracing::debug!(server = self.port, "{line}");
-        let stamped = format!(
-            "{} {line}",
-            chrono::Utc::now().format("%Y-%m-%dT%H:%M:%S%.3fZ")
-        );
-        self.lock_state().log_line(&stamped);
+        self.lock_state().log_line(&stamped(line));
     }
+}
+
+/// A log line with its UTC time.
+fn stamped(line: &str) -> String {
+    format!(
+        "{} {line}",
+        chrono::Utc::now().format("%Y-%m-%dT%H:%M:%S%.3fZ")
+    )
 }
 
 /// The handles that stop the accept task and tell when it has finished.
@@ -296,8 +302,23 @@ fn resolve_host(host: &str, port: u16) -> Result<SocketAddr> {
         .ok_or_else(|| bad("it resolves to no address"))
 }
 
-fn bind(addr: SocketAddr, host: &str) -> Result<std::net::TcpListener> {
-    std::net::TcpListener::bind(addr).map_err(|e| {
+/// Binds and listens synchronously (so a busy port fails `start` itself), with a backlog
+/// large enough that a burst of connections is not throttled by SYN retries.
+fn bind(addr: SocketAddr, host: &str, rt: &tokio::runtime::Runtime) -> Result<TcpListener> {
+    let _guard = rt.enter();
+    let socket = if addr.is_ipv4() {
+        TcpSocket::new_v4()
+    } else {
+        TcpSocket::new_v6()
+    }
+    .map_err(|e| PactError::io(format!("Could not create a socket for {addr}: {e}")))?;
+    // As std does on Unix: a stopped server's port can be bound again at once even while
+    // its old connections linger in TIME_WAIT. (On Windows this would allow port stealing.)
+    #[cfg(not(windows))]
+    socket
+        .set_reuseaddr(true)
+        .map_err(|e| PactError::io(format!("Could not configure the socket for {addr}: {e}")))?;
+    let classify = |e: std::io::Error| {
         use std::io::ErrorKind;
         match e.kind() {
             ErrorKind::AddrInUse => PactError::new(
@@ -324,7 +345,9 @@ fn bind(addr: SocketAddr, host: &str) -> Result<std::net::TcpListener> {
             ),
             _ => PactError::io(format!("Could not bind the mock server to {addr}: {e}")),
         }
-    })
+    };
+    socket.bind(addr).map_err(classify)?;
+    socket.listen(LISTEN_BACKLOG).map_err(classify)
 }
 
 /// Starts a mock server for the pact and registers it under its port.
@@ -349,19 +372,10 @@ pub fn start(pact: Pact, options: ServerOptions) -> Result<Arc<MockServer>> {
     };
     let rt = runtime()?;
 
-    let std_listener = bind(addr, options.host.trim())?;
-    let local = std_listener
+    let listener = bind(addr, options.host.trim(), rt)?;
+    let local = listener
         .local_addr()
         .map_err(|e| PactError::io(format!("Could not read the bound address: {e}")))?;
-    std_listener
-        .set_nonblocking(true)
-        .map_err(|e| PactError::io(format!("Could not make the listener non-blocking: {e}")))?;
-    let listener = {
-        let _guard = rt.enter();
-        TcpListener::from_std(std_listener).map_err(|e| {
-            PactError::io(format!("Could not register the listener with tokio: {e}"))
-        })?
-    };
 
     let port = local.port();
     let url_ip = match local.ip() {
@@ -396,7 +410,14 @@ pub fn start(pact: Pact, options: ServerOptions) -> Result<Arc<MockServer>> {
         certificate_pem,
         stopper: Mutex::new(Some(Stopper { signal, done })),
     });
-    tracing::debug!(port, url = %shared.url, "mock server started");
+    shared.log(&format!(
+        "mock server started at {} for the pact between '{}' and '{}' ({} interactions, spec {})",
+        shared.url,
+        shared.pact.consumer,
+        shared.pact.provider,
+        shared.pact.interactions.len(),
+        shared.pact.spec
+    ));
     rt.spawn(accept_loop(listener, shared, acceptor, stop_rx, done_tx));
     lock(&REGISTRY).insert(port, server.clone());
     Ok(server)
