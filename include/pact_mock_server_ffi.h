@@ -181,9 +181,10 @@ bool with_header(InteractionHandle interaction, InteractionPart part, const char
 /* Sets the response status code. */
 bool response_status(InteractionHandle interaction, unsigned short status);
 
-/* Sets the body of the request or response. `content_type` NULL: a Content-Type header set
- * earlier, else detected from the body, else "text/plain"; the Content-Type header is added
- * when missing. A JSON body may hold integration JSON matchers anywhere. `body` NULL: empty. */
+/* Sets the body of the request or response. `content_type` NULL: the Content-Type header set
+ * earlier, else "text/plain" (as in the seed; pass "application/json" for JSON). The
+ * Content-Type header is added when missing. A JSON body may hold integration JSON matchers
+ * anywhere. `body` NULL: an empty body. */
 bool with_body(InteractionHandle interaction, InteractionPart part, const char *content_type,
                const char *body);
 

@@ -350,7 +350,7 @@ pub extern "C" fn response_status(interaction: InteractionHandle, status: c_usho
 }
 
 /// Sets the body of the request or response. `content_type` NULL: taken from a Content-Type
-/// header set earlier, else detected from the body, else `text/plain`. A JSON body may hold
+/// header set earlier, else `text/plain` (the seed's default). A JSON body may hold
 /// integration JSON matchers anywhere. `body` NULL: an empty body.
 ///
 /// # Safety
