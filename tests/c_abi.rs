@@ -31,8 +31,17 @@ fn has_valgrind() -> bool {
             .is_ok_and(|o| o.status.success())
 }
 
+/// Where this checkout's C ABI build and test programs go. Several checkouts may share one
+/// `CARGO_TARGET_DIR`; keyed by the checkout, one cannot swap the library under another's test.
+fn work_dir() -> PathBuf {
+    use std::hash::{Hash, Hasher};
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    MANIFEST_DIR.hash(&mut hasher);
+    Path::new(TMP_DIR).join(format!("c-abi-{:016x}", hasher.finish()))
+}
+
 fn target_dir() -> PathBuf {
-    Path::new(TMP_DIR).join("c-abi-target")
+    work_dir().join("target")
 }
 
 fn show(output: &Output) -> String {
@@ -93,8 +102,9 @@ fn static_library() -> PathBuf {
 
 fn compile(cc: &str, program: &str, link: &[String]) -> PathBuf {
     let source = Path::new(MANIFEST_DIR).join("tests/c").join(program);
-    let exe = Path::new(TMP_DIR).join(format!(
-        "c-abi-{}{}",
+    std::fs::create_dir_all(work_dir()).expect("create the C test directory");
+    let exe = work_dir().join(format!(
+        "{}{}",
         program.trim_end_matches(".c"),
         if link.iter().any(|a| a.ends_with(".a")) {
             "-static"
