@@ -105,7 +105,12 @@ static void pact_files_merge_or_overwrite(const char *dir) {
   char path[4096];
   snprintf(path, sizeof path, "%s/c-consumer-c-provider.json", dir);
 
-  CHECK_EQ_INT(write_pact_file(port, dir), 0);
+  /* NULL directory: the current one. */
+  char previous[4096];
+  CHECK(getcwd(previous, sizeof previous) != NULL);
+  CHECK(chdir(dir) == 0);
+  CHECK_EQ_INT(write_pact_file(port, NULL), 0);
+  CHECK(chdir(previous) == 0);
   char *merged = read_file(path);
   CHECK_EQ_INT(count_occurrences(merged, "\"description\""), 3);
   CHECK_CONTAINS(merged, "a request for an item");
