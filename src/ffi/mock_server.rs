@@ -81,8 +81,9 @@ fn start_error_code(code: ErrorCode) -> i32 {
 }
 
 /// Starts a mock server for the pact JSON `pact_str` (any spec version) on `addr_str`
-/// (`"host:port"`: an IP address, `[IPv6]` or `localhost`; port 0 = any free port). Returns the port, or -1 (NULL argument), -2 (bad pact
-/// JSON), -3 (could not start, e.g. port in use), -4 (panic), -5 (bad address), -6 (TLS).
+/// (`"host:port"`: an IP address, `[IPv6]` or `localhost`; port 0 = any free port). Returns
+/// the port, or -1 (NULL argument), -2 (bad pact JSON), -3 (could not start, e.g. port in use),
+/// -4 (panic), -5 (bad address), -6 (TLS).
 ///
 /// # Safety
 /// `pact_str` and `addr_str` are NULL or NUL-terminated strings.
