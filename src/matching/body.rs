@@ -15,7 +15,8 @@ use serde_json::Value;
 pub(crate) struct Side<'a> {
     pub body: &'a Body,
     pub content_type: Option<ContentType>,
-    /// The expected side's JSON, parsed once when the matcher is compiled.
+    /// The side's JSON, parsed once (when the matcher is compiled, or when a request is
+    /// prepared for matching against many interactions).
     pub json: Option<&'a Value>,
 }
 
@@ -120,6 +121,7 @@ pub(crate) fn match_body(
                 expected.json,
                 &ect,
                 actual_bytes,
+                actual.json,
                 &act,
                 rules,
                 allow_unexpected_keys,
@@ -142,6 +144,7 @@ fn match_present(
     expected_json: Option<&Value>,
     ect: &ContentType,
     actual: &[u8],
+    actual_json: Option<&Value>,
     act: &ContentType,
     rules: &Category,
     allow_unexpected_keys: bool,
@@ -156,20 +159,24 @@ fn match_present(
                 parsed.as_ref().map_err(|e| e.to_string())
             }
         };
-        let a = serde_json::from_slice::<Value>(actual);
+        let actual_parsed;
+        let a = match actual_json {
+            Some(v) => Ok(v),
+            None => {
+                actual_parsed = serde_json::from_slice::<Value>(actual);
+                actual_parsed.as_ref().map_err(|e| e.to_string())
+            }
+        };
         match (e, a) {
             (Ok(e), Ok(a)) => {
                 let m = JsonMatcher {
                     rules,
                     allow_unexpected_keys,
                 };
-                m.compare(&mut vec![Seg::Root], e, &a, out);
+                m.compare(&mut vec![Seg::Root], e, a, out);
             }
             (e, a) => {
-                for (which, err) in [
-                    ("expected", e.err()),
-                    ("actual", a.err().map(|e| e.to_string())),
-                ] {
+                for (which, err) in [("expected", e.err()), ("actual", a.err())] {
                     if let Some(err) = err {
                         out.push(Mismatch::Body {
                             path: "$".into(),

@@ -5,7 +5,7 @@
 
 use super::mismatch::Mismatch;
 use super::path::{render, Seg};
-use super::rules::{json_equal, show, type_name, Category, Rule};
+use super::rules::{json_equal, show, type_name, Category, Rule, Selected};
 use serde_json::{Map, Value};
 
 /// Compares JSON documents under one category of rules.
@@ -98,12 +98,13 @@ impl JsonMatcher<'_> {
     /// equality are left to the element-wise comparison.
     fn container_checks(
         &self,
+        selected: Option<Selected>,
         path: &[Seg],
         expected: &Value,
         actual: &Value,
         out: &mut Vec<Mismatch>,
     ) {
-        if let Some(sel) = self.rules.select(path) {
+        if let Some(sel) = selected {
             let result = sel.set.apply(|r| match r {
                 Rule::Equality
                 | Rule::Values
@@ -129,7 +130,8 @@ impl JsonMatcher<'_> {
         actual: &'v Map<String, Value>,
         out: &mut Vec<Mismatch>,
     ) {
-        let direct = self.rules.direct(path);
+        let selected = self.rules.select(path);
+        let direct = selected.filter(|s| !s.cascaded).map(|s| s.set);
         let values_like = direct.is_some_and(|s| {
             s.has(|r| matches!(r, Rule::Values | Rule::EachKey(_) | Rule::EachValue(_)))
         });
@@ -143,9 +145,7 @@ impl JsonMatcher<'_> {
             ));
             return;
         }
-        if self.rules.defined(path) {
-            self.container_checks(path, expected_value, actual_value, out);
-        }
+        self.container_checks(selected, path, expected_value, actual_value, out);
         if let Some(set) = direct.filter(|_| values_like) {
             let example = expected.values().next();
             for rule in &set.rules {
@@ -225,23 +225,22 @@ impl JsonMatcher<'_> {
                     ),
                 ));
             }
-        } else {
+        } else if expected.len() != actual.len() || !expected.keys().all(|k| actual.contains_key(k))
+        {
             let mut e: Vec<&str> = expected.keys().map(String::as_str).collect();
             let mut a: Vec<&str> = actual.keys().map(String::as_str).collect();
             e.sort_unstable();
             a.sort_unstable();
-            if e != a {
-                out.push(body_mismatch(
-                    path,
-                    expected_value,
-                    &Value::Object(actual.clone()),
-                    format!(
-                        "Expected a Map with keys [{}] but received one with keys [{}]",
-                        e.join(", "),
-                        a.join(", ")
-                    ),
-                ));
-            }
+            out.push(body_mismatch(
+                path,
+                expected_value,
+                &Value::Object(actual.clone()),
+                format!(
+                    "Expected a Map with keys [{}] but received one with keys [{}]",
+                    e.join(", "),
+                    a.join(", ")
+                ),
+            ));
         }
     }
 
@@ -261,7 +260,7 @@ impl JsonMatcher<'_> {
         };
         let set = sel.set;
         let cascaded = sel.cascaded;
-        self.container_checks(path, expected_value, actual_value, out);
+        self.container_checks(Some(sel), path, expected_value, actual_value, out);
 
         if !cascaded {
             let variants = set.rules.iter().find_map(|r| match r {

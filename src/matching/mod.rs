@@ -99,6 +99,12 @@ impl RequestMatcher {
 
     /// Every mismatch between the expected request and `actual` (empty when they match).
     pub fn mismatches(&self, actual: &Request) -> Vec<Mismatch> {
+        self.mismatches_prepared(&PreparedRequest::new(actual))
+    }
+
+    /// `mismatches` for a request prepared once for all interactions (its body parsed once).
+    pub fn mismatches_prepared(&self, prepared: &PreparedRequest) -> Vec<Mismatch> {
+        let actual = prepared.request;
         let e = &self.expected;
         let mut out = Vec::new();
         if !e.method.eq_ignore_ascii_case(&actual.method) {
@@ -134,8 +140,8 @@ impl RequestMatcher {
             },
             &body::Side {
                 body: &actual.body,
-                content_type: actual.content_type(),
-                json: None,
+                content_type: prepared.content_type.clone(),
+                json: prepared.json.as_ref(),
             },
             &self.rules.body,
             false,
@@ -169,6 +175,31 @@ impl RequestMatcher {
                 mismatch,
             });
         }
+    }
+}
+
+/// An actual request prepared for matching against many interactions: its content type
+/// resolved and a JSON body parsed once.
+#[derive(Debug)]
+pub struct PreparedRequest<'a> {
+    request: &'a Request,
+    content_type: Option<ContentType>,
+    json: Option<Value>,
+}
+
+impl<'a> PreparedRequest<'a> {
+    pub fn new(request: &'a Request) -> PreparedRequest<'a> {
+        let content_type = request.content_type();
+        let json = pre_parse_json(&request.body, content_type.as_ref());
+        PreparedRequest {
+            request,
+            content_type,
+            json,
+        }
+    }
+
+    pub fn request(&self) -> &Request {
+        self.request
     }
 }
 

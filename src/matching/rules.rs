@@ -83,6 +83,7 @@ pub(crate) struct Category {
 }
 
 /// The best rule set for a location, and whether it was inherited from a parent path.
+#[derive(Clone, Copy)]
 pub(crate) struct Selected<'a> {
     pub set: &'a RuleSet,
     pub cascaded: bool,
