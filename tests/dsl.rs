@@ -269,8 +269,8 @@ fn array_contains_variants_get_rules_relative_to_the_element() {
             .category("body")
             .and_then(|c| c.get("$.id")),
         Some(&Generator::RandomInt {
-            min: None,
-            max: None
+            min: Some(0),
+            max: Some(10)
         })
     );
     // Nothing of the variants leaks to the outer paths.
@@ -1104,7 +1104,7 @@ fn built_interactions_round_trip_through_pact_files() {
     );
     assert_eq!(
         resp["generators"]["body"]["$.items[*].id"],
-        json!({"type": "RandomInt"})
+        json!({"type": "RandomInt", "min": 0, "max": 10})
     );
     assert_eq!(
         v3["interactions"][0]["request"]["matchingRules"]["path"],
@@ -1285,7 +1285,160 @@ fn v4_only_matchers_round_trip_through_v4_files() {
     );
     assert_eq!(
         variants[0]["generators"]["$.id"],
-        json!({"type": "RandomInt"})
+        json!({"type": "RandomInt", "min": 0, "max": 10})
     );
     assert_eq!(variants[1]["index"], json!(1));
+}
+
+#[test]
+fn xml_builder_documents_become_xml_with_rules() {
+    // The shape pact-js XmlBuilder produces.
+    let doc = json!({
+        "version": "1.0",
+        "charset": "UTF-8",
+        "root": {
+            "name": "ns1:projects",
+            "attributes": {"id": "1234", "xmlns:ns1": "http://some.namespace/and/more/stuff"},
+            "children": [{
+                "pact:matcher:type": "type",
+                "min": 1,
+                "examples": 2,
+                "value": {
+                    "name": "ns1:project",
+                    "attributes": {"id": m::integer(Some(json!(1))).unwrap(), "type": "activity"},
+                    "children": [
+                        {"name": "ns1:name", "children": [{"content": "Project 1", "matcher": m::string(Some("Project 1".into()))}]},
+                        {"name": "ns1:empty"}
+                    ]
+                }
+            }]
+        }
+    });
+    let mut i = interaction();
+    dsl::with_body(
+        &mut i,
+        Part::Response,
+        BodyInput::Json(doc.clone()),
+        Some("application/xml"),
+    )
+    .unwrap();
+    let text = i.response.body.text().unwrap().to_string();
+    let project = r#"<ns1:project id="1" type="activity"><ns1:name>Project 1</ns1:name><ns1:empty/></ns1:project>"#;
+    assert_eq!(
+        text,
+        format!(
+            r#"<?xml version="1.0" encoding="UTF-8"?><ns1:projects id="1234" xmlns:ns1="http://some.namespace/and/more/stuff">{project}{project}</ns1:projects>"#
+        )
+    );
+    assert!(roxmltree::Document::parse(&text).is_ok());
+    assert_eq!(
+        body_rules(&i, Part::Response, "$['ns1:projects']['ns1:project']"),
+        vec![MatchingRule::MinType(1)]
+    );
+    assert_eq!(
+        body_rules(
+            &i,
+            Part::Response,
+            "$['ns1:projects']['ns1:project']['@id']"
+        ),
+        vec![MatchingRule::Integer]
+    );
+    assert_eq!(
+        body_rules(
+            &i,
+            Part::Response,
+            "$['ns1:projects']['ns1:project']['ns1:name']['#text']"
+        ),
+        vec![MatchingRule::Type]
+    );
+    // The C ABI sends the same document as text.
+    let mut j = interaction();
+    dsl::with_body(
+        &mut j,
+        Part::Response,
+        BodyInput::Text(doc.to_string()),
+        Some("application/xml"),
+    )
+    .unwrap();
+    assert_eq!(j.response.body.text().unwrap(), text);
+    assert_eq!(j.response.matching_rules, i.response.matching_rules);
+
+    let e = dsl::with_body(
+        &mut j,
+        Part::Response,
+        BodyInput::Json(json!({"root": {"children": []}})),
+        Some("application/xml"),
+    )
+    .unwrap_err();
+    assert_eq!(e.code, ErrorCode::InvalidArgument);
+    assert!(e.message.contains("name"), "{}", e.message);
+}
+
+#[test]
+fn huge_example_counts_are_capped_not_fatal() {
+    let v = m::each_like(json!(1), Some(u32::MAX));
+    assert_eq!(v["min"], json!(u32::MAX));
+    assert_eq!(
+        v["value"].as_array().unwrap().len(),
+        m::MAX_EXAMPLES as usize
+    );
+    let e = dsl::with_body(
+        &mut interaction(),
+        Part::Response,
+        BodyInput::Json(
+            json!({"root": {"name": "a", "children": [{"name": "b", "examples": 1u64 << 40}]}}),
+        ),
+        Some("application/xml"),
+    )
+    .unwrap_err();
+    assert_eq!(e.code, ErrorCode::InvalidArgument);
+}
+
+#[test]
+fn matcher_id_aliases_are_understood() {
+    let i = with_response_json(json!({
+        "real": {"pact:matcher:type": "real", "value": 1.5},
+        "ct": {"pact:matcher:type": "content-type", "value": "text/plain"},
+        "ac": {"pact:matcher:type": "array-contains", "variants": [1]},
+        "sc": {"pact:matcher:type": "status-code", "status": [200], "value": 200},
+        "ne": {"pact:matcher:type": "not-empty", "value": "x"},
+        "ek": {"pact:matcher:type": "each-key", "rules": [{"pact:matcher:type": "regex", "regex": "a"}], "value": {"a": 1}},
+        "ev": {"pact:matcher:type": "each-value", "rules": [{"match": "integer"}], "value": {"a": 1}},
+        "min": {"pact:matcher:type": "min", "min": 1, "value": [1]},
+        "maxType": {"pact:matcher:type": "max-type", "max": 2, "value": [1]},
+    }));
+    let r = |p: &str| body_rules(&i, Part::Response, p);
+    assert_eq!(r("$.real"), vec![MatchingRule::Decimal]);
+    assert_eq!(
+        r("$.ct"),
+        vec![MatchingRule::ContentType("text/plain".into())]
+    );
+    assert!(matches!(r("$.ac").as_slice(), [MatchingRule::ArrayContains(v)] if v.len() == 1));
+    assert_eq!(
+        r("$.sc"),
+        vec![MatchingRule::StatusCode(StatusClass::Codes(vec![200]))]
+    );
+    assert_eq!(r("$.ne"), vec![MatchingRule::NotEmpty]);
+    assert_eq!(
+        r("$.ek"),
+        vec![MatchingRule::EachKey(vec![MatchingRule::Regex("a".into())])]
+    );
+    assert_eq!(
+        r("$.ev"),
+        vec![MatchingRule::EachValue(vec![MatchingRule::Integer])]
+    );
+    assert_eq!(r("$.min"), vec![MatchingRule::MinType(1)]);
+    assert_eq!(r("$.maxType"), vec![MatchingRule::MaxType(2)]);
+    assert_eq!(response_body(&i)["ac"], json!([1]));
+}
+
+#[test]
+fn property_paths_are_written_as_libpact_ffi_writes_them() {
+    assert_eq!(dsl::join_field("$", "name_1"), "$.name_1");
+    assert_eq!(dsl::join_field("$", "_x"), "$._x");
+    assert_eq!(dsl::join_field("$", "x-y"), "$['x-y']");
+    assert_eq!(dsl::join_field("$", "1st"), "$['1st']");
+    assert_eq!(dsl::join_field("$", "a\\b"), "$['a\\\\b']");
+    assert_eq!(dsl::join_field("$", ""), "$['']");
+    assert_eq!(dsl::join_field("$.a", "é"), "$.a['é']");
 }

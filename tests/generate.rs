@@ -472,3 +472,34 @@ fn xml_bodies_get_generated_text_and_attributes() {
         regex::Regex::new(r#"^<user id="(1\d\d|200)"><name>[A-Z][a-z]{4}</name></user>$"#).unwrap();
     assert!(re.is_match(text), "{text}");
 }
+
+#[test]
+fn a_prepared_response_generates_fresh_values_each_time() {
+    use pact_mock_server_ffi::generate::ResponseGenerator;
+    let r = response_from(json!({"id": m::uuid(None).unwrap(), "n": 1}));
+    let prepared = ResponseGenerator::new(&r);
+    assert!(prepared.has_generators());
+    let a = prepared.generate(&ctx()).body.json().unwrap();
+    let b = prepared.generate(&ctx()).body.json().unwrap();
+    assert_ne!(a["id"], b["id"]);
+    assert_eq!(a["n"], json!(1));
+    assert_eq!(prepared.response(), &r);
+    assert!(!ResponseGenerator::new(&response_from(json!({"a": 1}))).has_generators());
+}
+
+#[test]
+fn oversized_generators_keep_the_example() {
+    for g in [
+        Generator::RandomString {
+            size: Some(usize::MAX),
+        },
+        Generator::RandomHexadecimal {
+            digits: Some(1 << 40),
+        },
+        Generator::RandomDecimal {
+            digits: Some(1 << 40),
+        },
+    ] {
+        assert_eq!(generate_value(&g, &json!("e"), &ctx()), None, "{g:?}");
+    }
+}

@@ -21,12 +21,15 @@ pub fn is_matcher_object(value: &Value) -> bool {
         .unwrap_or(false)
 }
 
-/// `path` joined with a property name, in bracket form when the name needs it.
+/// `path` joined with a property name: `.name` for plain identifiers, `['name']` otherwise
+/// (with `\\` and `'` escaped), as libpact_ffi writes them.
 pub fn join_field(path: &str, name: &str) -> String {
-    let plain = !name.is_empty()
-        && name
-            .chars()
-            .all(|c| c.is_alphanumeric() || c == '_' || c == '-');
+    let mut chars = name.chars();
+    let plain = chars
+        .next()
+        .map(|c| c.is_ascii_alphabetic() || c == '_')
+        .unwrap_or(false)
+        && chars.all(|c| c.is_ascii_alphanumeric() || c == '_');
     if plain {
         format!("{path}.{name}")
     } else {
@@ -68,7 +71,20 @@ impl Processor {
         }
     }
 
-    fn locate(&self, path: &str, e: PactError) -> PactError {
+    /// Records what one matcher object defines at `path` (rules and generator), for callers
+    /// that build the example themselves (the XML builder).
+    pub fn record_matcher(&mut self, obj: &Map<String, Value>, path: &str) -> Result<MatcherParts> {
+        let mut parts = self
+            .matcher_parts(obj, path)
+            .map_err(|e| self.locate(path, e))?;
+        self.add_rules(path, std::mem::take(&mut parts.rules));
+        if let Some(g) = parts.generator.take() {
+            self.generators.insert(path.to_string(), g);
+        }
+        Ok(parts)
+    }
+
+    pub fn locate(&self, path: &str, e: PactError) -> PactError {
         // Errors from a nested processor (arrayContains variants) already say where they are.
         if e.message.starts_with(LOCATED) {
             return e;
@@ -157,7 +173,7 @@ impl Processor {
 
     /// Adds rules at a path, skipping ones already there (each element of an each-like array
     /// yields the same `[*]` rules).
-    fn add_rules(&mut self, path: &str, rules: Vec<MatchingRule>) {
+    pub fn add_rules(&mut self, path: &str, rules: Vec<MatchingRule>) {
         if rules.is_empty() {
             return;
         }
@@ -354,7 +370,24 @@ pub(crate) fn generator_from(kind: &str, obj: &Map<String, Value>) -> Result<Gen
             }
         }
     }
-    Generator::from_json(&Value::Object(attrs))
+    // Sizes left out get their defaults written down, as libpact_ffi does, so the pact file
+    // says what the provider side will generate.
+    Ok(match Generator::from_json(&Value::Object(attrs))? {
+        Generator::RandomInt { min, max } => Generator::RandomInt {
+            min: Some(min.unwrap_or(0)),
+            max: Some(max.unwrap_or(10)),
+        },
+        Generator::RandomDecimal { digits } => Generator::RandomDecimal {
+            digits: Some(digits.unwrap_or(10)),
+        },
+        Generator::RandomHexadecimal { digits } => Generator::RandomHexadecimal {
+            digits: Some(digits.unwrap_or(10)),
+        },
+        Generator::RandomString { size } => Generator::RandomString {
+            size: Some(size.unwrap_or(10)),
+        },
+        other => other,
+    })
 }
 
 /// The rules and generators an integration value defines at its root, plus its example;

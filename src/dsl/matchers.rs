@@ -26,8 +26,15 @@ fn obj(entries: Vec<(&str, Value)>) -> Value {
     Value::Object(m)
 }
 
+/// Most example elements an array matcher writes out; pact-js has no limit, but a
+/// mistyped count must not exhaust memory.
+pub const MAX_EXAMPLES: u32 = 10_000;
+
 fn times(v: &Value, n: u32) -> Value {
-    Value::Array((0..n).map(|_| v.clone()).collect())
+    if n > MAX_EXAMPLES {
+        tracing::warn!("An array matcher asked for {n} example elements; writing {MAX_EXAMPLES}");
+    }
+    Value::Array((0..n.min(MAX_EXAMPLES)).map(|_| v.clone()).collect())
 }
 
 /// Matches by type: `{mt: "type", value}`.

@@ -6,6 +6,7 @@
 mod expression;
 mod integration;
 pub mod matchers;
+mod xml;
 
 pub use expression::{parse as parse_matcher_expression, Definition as MatcherDefinition};
 pub use integration::{is_matcher_object, join_field, join_index};
@@ -442,6 +443,9 @@ pub fn with_body(
         BodyInput::Json(v) if ct.is_form() && v.is_object() => {
             form_body(&v, &mut processor)?.into_bytes()
         }
+        BodyInput::Json(v) if ct.is_xml() && xml::is_builder_document(&v) => {
+            xml::build(&v, &mut processor)?.into_bytes()
+        }
         BodyInput::Json(Value::String(s)) if !ct.is_json() => s.into_bytes(),
         BodyInput::Json(v) => processor.process(&v, "$")?.to_string().into_bytes(),
         BodyInput::Text(s) if ct.is_json() => match serde_json::from_str::<Value>(&s) {
@@ -449,6 +453,15 @@ pub fn with_body(
             // Text that is not JSON is sent as given; the content type is the user's call.
             Err(_) => s.into_bytes(),
         },
+        // The C ABI hands XML builder documents over as text.
+        BodyInput::Text(s) if ct.is_xml() && s.trim_start().starts_with('{') => {
+            match serde_json::from_str::<Value>(&s) {
+                Ok(v) if xml::is_builder_document(&v) => {
+                    xml::build(&v, &mut processor)?.into_bytes()
+                }
+                _ => s.into_bytes(),
+            }
+        }
         BodyInput::Text(s) if ct.is_form() => match serde_json::from_str::<Value>(&s) {
             Ok(v @ Value::Object(_)) => form_body(&v, &mut processor)?.into_bytes(),
             _ => s.into_bytes(),

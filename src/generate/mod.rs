@@ -35,25 +35,91 @@ impl GeneratorContext {
 
 /// The response with every generator applied (status, headers, body).
 pub fn generate_response(response: &Response, context: &GeneratorContext) -> Response {
-    let mut out = response.clone();
-    if response.generators.is_empty() {
-        return out;
-    }
-    if let Some(status) = response.generators.category("status") {
-        for generator in status.values() {
-            apply_status(&mut out, generator, context);
+    ResponseGenerator::new(response).generate(context)
+}
+
+/// A response prepared once for repeated generation: the JSON body parsed and the generator
+/// paths compiled, so each request only clones, generates and serialises.
+#[derive(Debug, Clone)]
+pub struct ResponseGenerator {
+    response: Response,
+    /// The parsed JSON body with its compiled generator paths (JSON bodies only).
+    json_body: Option<(Value, Vec<(JsonPath, Generator)>)>,
+}
+
+impl ResponseGenerator {
+    pub fn new(response: &Response) -> ResponseGenerator {
+        let json_body = response.generators.category("body").and_then(|generators| {
+            let ct = response.content_type();
+            if ct
+                .as_ref()
+                .map(|c| c.is_xml() || c.is_form())
+                .unwrap_or(false)
+            {
+                return None;
+            }
+            let Body::Present { bytes, .. } = &response.body else {
+                return None;
+            };
+            let json = serde_json::from_slice::<Value>(bytes).ok()?;
+            let paths = generators
+                .iter()
+                .filter_map(|(path, g)| parse_path(path).map(|p| (p, g.clone())))
+                .collect();
+            Some((json, paths))
+        });
+        ResponseGenerator {
+            response: response.clone(),
+            json_body,
         }
     }
-    if let Some(headers) = response.generators.category("header") {
-        for (key, generator) in headers {
-            apply_header(&mut out.headers, key, generator, context);
+
+    /// Whether generating can change anything (otherwise the response can be sent as is).
+    pub fn has_generators(&self) -> bool {
+        !self.response.generators.is_empty()
+    }
+
+    /// The response as it was given, before generators.
+    pub fn response(&self) -> &Response {
+        &self.response
+    }
+
+    /// A fresh response with every generator applied.
+    pub fn generate(&self, context: &GeneratorContext) -> Response {
+        let response = &self.response;
+        let mut out = response.clone();
+        if !self.has_generators() {
+            return out;
         }
+        if let Some(status) = response.generators.category("status") {
+            for generator in status.values() {
+                apply_status(&mut out, generator, context);
+            }
+        }
+        if let Some(headers) = response.generators.category("header") {
+            for (key, generator) in headers {
+                apply_header(&mut out.headers, key, generator, context);
+            }
+        }
+        if let Some((json, paths)) = &self.json_body {
+            let mut json = json.clone();
+            for (path, generator) in paths {
+                path.apply(&mut json, &mut |v: &mut Value| {
+                    if let Some(new) = generate_value(generator, v, context) {
+                        *v = new;
+                    }
+                });
+            }
+            out.body = Body::Present {
+                bytes: json.to_string().into_bytes(),
+                content_type: response.body.content_type().cloned(),
+            };
+        } else if let Some(body) = response.generators.category("body") {
+            let content_type = response.content_type();
+            out.body = apply_body(&response.body, content_type.as_ref(), body, context);
+        }
+        out
     }
-    if let Some(body) = response.generators.category("body") {
-        let content_type = response.content_type();
-        out.body = apply_body(&response.body, content_type.as_ref(), body, context);
-    }
-    out
 }
 
 fn apply_status(out: &mut Response, generator: &Generator, context: &GeneratorContext) {
@@ -136,27 +202,9 @@ fn apply_body(
     else {
         return body.clone();
     };
+    // JSON bodies are handled by `ResponseGenerator` with pre-parsed paths.
     let is_form = content_type.map(|c| c.is_form()).unwrap_or(false);
     let is_xml = content_type.map(|c| c.is_xml()).unwrap_or(false);
-    let parsed_json = if is_form || is_xml {
-        None
-    } else {
-        serde_json::from_slice::<Value>(bytes).ok()
-    };
-    if let Some(mut json) = parsed_json {
-        for (path, generator) in generators {
-            let Some(p) = parse_path(path) else { continue };
-            p.apply(&mut json, &mut |v: &mut Value| {
-                if let Some(new) = generate_value(generator, v, context) {
-                    *v = new;
-                }
-            });
-        }
-        return Body::Present {
-            bytes: json.to_string().into_bytes(),
-            content_type: body_ct.clone(),
-        };
-    }
     if is_form {
         if let Ok(text) = std::str::from_utf8(bytes) {
             return Body::Present {

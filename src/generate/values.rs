@@ -31,6 +31,18 @@ pub fn generate_value(
     }
 }
 
+/// Largest string or digit count a generator produces; bigger requests keep the example
+/// rather than exhaust memory.
+const MAX_GENERATED_LEN: usize = 100_000;
+
+fn check_len(len: usize, what: &str) -> std::result::Result<usize, String> {
+    if len > MAX_GENERATED_LEN {
+        Err(format!("{what} {len} is larger than {MAX_GENERATED_LEN}"))
+    } else {
+        Ok(len)
+    }
+}
+
 fn try_generate(
     generator: &Generator,
     current: &Value,
@@ -46,7 +58,7 @@ fn try_generate(
             Value::from(rng.gen_range(min..=max))
         }
         Generator::RandomDecimal { digits } => {
-            let text = random_decimal(digits.unwrap_or(10), &mut rng);
+            let text = random_decimal(check_len(digits.unwrap_or(10), "digits")?, &mut rng);
             if current.is_string() {
                 Value::String(text)
             } else {
@@ -60,7 +72,7 @@ fn try_generate(
         Generator::RandomHexadecimal { digits } => {
             const HEX: &[u8] = b"0123456789abcdef";
             Value::String(
-                (0..digits.unwrap_or(10))
+                (0..check_len(digits.unwrap_or(10), "digits")?)
                     .map(|_| HEX[rng.gen_range(0..16)] as char)
                     .collect(),
             )
@@ -68,7 +80,7 @@ fn try_generate(
         Generator::RandomString { size } => Value::String(
             Alphanumeric
                 .sample_iter(&mut rng)
-                .take(size.unwrap_or(10))
+                .take(check_len(size.unwrap_or(10), "size")?)
                 .map(char::from)
                 .collect(),
         ),
@@ -101,7 +113,7 @@ fn try_generate(
             let Some(url) = &context.mock_server_url else {
                 return Err("no mock server URL in the context".into());
             };
-            let re = regex::Regex::new(regex).map_err(|e| e.to_string())?;
+            let re = cached_regex(regex)?;
             let example = if example.is_empty() {
                 current.as_str().unwrap_or_default()
             } else {
@@ -146,6 +158,22 @@ type RegexCache = Mutex<HashMap<String, Arc<rand_regex::Regex>>>;
 
 /// Compiled value generators by pattern, so a response does not re-compile its regexes.
 static REGEX_CACHE: Lazy<RegexCache> = Lazy::new(|| Mutex::new(HashMap::new()));
+
+static MATCH_REGEX_CACHE: Lazy<Mutex<HashMap<String, Arc<regex::Regex>>>> =
+    Lazy::new(|| Mutex::new(HashMap::new()));
+
+/// A compiled regex for MockServerURL, kept across responses.
+fn cached_regex(pattern: &str) -> std::result::Result<Arc<regex::Regex>, String> {
+    let mut cache = MATCH_REGEX_CACHE.lock().unwrap_or_else(|e| e.into_inner());
+    if let Some(r) = cache.get(pattern) {
+        return Ok(r.clone());
+    }
+    let r = Arc::new(regex::Regex::new(pattern).map_err(|e| e.to_string())?);
+    if cache.len() < 1024 {
+        cache.insert(pattern.to_string(), r.clone());
+    }
+    Ok(r)
+}
 
 fn random_from_regex(pattern: &str) -> std::result::Result<String, String> {
     let compiled = {
@@ -238,7 +266,9 @@ pub fn parse_date_expression(
             at = match word {
                 "midnight" => at_time(NaiveTime::MIN),
                 "noon" => at_time(NaiveTime::from_hms_opt(12, 0, 0).unwrap_or(NaiveTime::MIN)),
-                _ => now + Duration::days(base.unwrap_or(0)),
+                _ => now
+                    .checked_add_signed(Duration::days(base.unwrap_or(0)))
+                    .unwrap_or(now),
             };
             break;
         }
@@ -262,22 +292,34 @@ pub fn parse_date_expression(
         let unit: String = rest.chars().take_while(char::is_ascii_alphabetic).collect();
         rest = &rest[unit.len()..];
         let n = sign * n;
+        let out_of_range = || bad("the date is out of range".into());
+        let shift = |delta: Option<Duration>| {
+            delta
+                .and_then(|d| at.checked_add_signed(d))
+                .ok_or_else(out_of_range)
+        };
         at = match unit.trim_end_matches('s') {
-            "second" | "sec" => at + Duration::seconds(n),
-            "minute" | "min" => at + Duration::minutes(n),
-            "hour" => at + Duration::hours(n),
-            "day" => at + Duration::days(n),
-            "week" => at + Duration::weeks(n),
-            "fortnight" => at + Duration::weeks(2 * n),
+            "second" | "sec" => shift(Duration::try_seconds(n))?,
+            "minute" | "min" => shift(Duration::try_minutes(n))?,
+            "hour" => shift(Duration::try_hours(n))?,
+            "day" => shift(Duration::try_days(n))?,
+            "week" => shift(Duration::try_weeks(n))?,
+            "fortnight" => shift(n.checked_mul(2).and_then(Duration::try_weeks))?,
             "month" | "year" => {
-                let months = if unit.starts_with("year") { 12 * n } else { n };
-                let m = Months::new(months.unsigned_abs() as u32);
-                let shifted = if months >= 0 {
+                let months = if unit.starts_with("year") {
+                    n.checked_mul(12)
+                } else {
+                    Some(n)
+                }
+                .and_then(|m| u32::try_from(m.unsigned_abs()).ok().map(|abs| (m, abs)))
+                .ok_or_else(out_of_range)?;
+                let m = Months::new(months.1);
+                let shifted = if months.0 >= 0 {
                     at.checked_add_months(m)
                 } else {
                     at.checked_sub_months(m)
                 };
-                shifted.ok_or_else(|| bad("date out of range".into()))?
+                shifted.ok_or_else(out_of_range)?
             }
             "" => return Err(bad(format!("missing unit after {n}"))),
             other => {
@@ -332,6 +374,10 @@ mod tests {
         );
         assert!(parse_date_expression("today * 2", b).is_err());
         assert!(parse_date_expression("today + 2 lightyears", b).is_err());
+        // Far out of range: an error, not a panic.
+        assert!(parse_date_expression("now + 9223372036854775807 days", b).is_err());
+        assert!(parse_date_expression("now + 922337203685477580 years", b).is_err());
+        assert!(parse_date_expression("now - 99999999999 weeks", b).is_err());
     }
 
     #[test]

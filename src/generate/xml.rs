@@ -19,6 +19,33 @@ fn escape(s: &str) -> String {
         .replace('\'', "&apos;")
 }
 
+/// Whether an element or attribute name in a path names this node: `ns1:item` (the prefix as
+/// written) or the bare local name.
+fn name_matches(wanted: &str, local: &str, namespace: Option<&str>, scope: Node) -> bool {
+    if wanted == local {
+        return true;
+    }
+    match (wanted.split_once(':'), namespace) {
+        (Some((prefix, name)), Some(uri)) => {
+            name == local
+                && scope
+                    .lookup_prefix(uri)
+                    .map(|p| p == prefix)
+                    .unwrap_or(false)
+        }
+        _ => false,
+    }
+}
+
+fn element_is(node: Node, wanted: &str) -> bool {
+    name_matches(
+        wanted,
+        node.tag_name().name(),
+        node.tag_name().namespace(),
+        node,
+    )
+}
+
 /// What a path ends on.
 enum Target {
     Text,
@@ -32,7 +59,7 @@ fn select<'a, 'i>(doc: &'a Document<'i>, path: &JsonPath) -> Option<(Vec<Node<'a
     let (first, rest) = tokens.split_first()?;
     let root = doc.root_element();
     let mut selected = match first {
-        Token::Field(name) if root.tag_name().name() == name => vec![root],
+        Token::Field(name) if element_is(root, name) => vec![root],
         Token::Star => vec![root],
         _ => return Some((Vec::new(), Target::Text)),
     };
@@ -49,7 +76,7 @@ fn select<'a, 'i>(doc: &'a Document<'i>, path: &JsonPath) -> Option<(Vec<Node<'a
                 selected = selected
                     .iter()
                     .flat_map(|e| e.children().filter(|c| c.is_element()))
-                    .filter(|c| c.tag_name().name() == name)
+                    .filter(|c| element_is(*c, name))
                     .collect();
             }
             Token::Index(i) => selected = selected.get(*i).copied().into_iter().collect(),
@@ -95,7 +122,10 @@ pub(crate) fn apply(
         for element in elements {
             let (range, current) = match &target {
                 Target::Attribute(name) => {
-                    let Some(attr) = element.attributes().find(|a| a.name() == name) else {
+                    let Some(attr) = element
+                        .attributes()
+                        .find(|a| name_matches(name, a.name(), a.namespace(), element))
+                    else {
                         continue;
                     };
                     (attr.range_value(), attr.value().to_string())
@@ -169,6 +199,31 @@ mod tests {
         assert_eq!(items[1].len(), 4);
         assert!(out.contains("<note>keep</note>"));
         assert!(out.starts_with(r#"<?xml version="1.0"?>"#));
+    }
+
+    #[test]
+    fn prefixed_names_as_the_xml_builder_writes_them() {
+        let xml = r#"<ns1:r xmlns:ns1="urn:x"><ns1:a ns1:k="v">1</ns1:a></ns1:r>"#;
+        let mut g = IndexMap::new();
+        g.insert(
+            "$['ns1:r']['ns1:a']['#text']".to_string(),
+            Generator::RandomInt {
+                min: Some(7),
+                max: Some(7),
+            },
+        );
+        g.insert(
+            "$['ns1:r']['ns1:a']['@ns1:k']".to_string(),
+            Generator::RandomInt {
+                min: Some(8),
+                max: Some(8),
+            },
+        );
+        let out = apply(xml, &g, &GeneratorContext::default()).unwrap();
+        assert_eq!(
+            out,
+            r#"<ns1:r xmlns:ns1="urn:x"><ns1:a ns1:k="8">7</ns1:a></ns1:r>"#
+        );
     }
 
     #[test]
