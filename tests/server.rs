@@ -175,6 +175,7 @@ fn unexpected_request_gets_500_and_is_recorded_as_not_found() {
     let error = r.json()["error"].as_str().unwrap_or_default().to_string();
     assert!(error.starts_with("Unexpected-Request"), "{error}");
     assert!(error.contains("/nothing/here"), "{error}");
+    assert!(error.contains("closest interaction 'a hello'"), "{error}");
 
     assert!(!s.matched());
     let logs = s.logs();
@@ -283,6 +284,43 @@ fn full_match_wins_over_earlier_partial_match_and_fewest_mismatches_decide() {
     assert_eq!(json[1]["type"], "missing-request");
     assert_eq!(json[1]["request"]["query"], json!({"x": ["1"], "y": ["2"]}));
     assert_eq!(json.as_array().unwrap().len(), 2);
+    s.shutdown();
+}
+
+/// Reads one response from a keep-alive connection (Content-Length framed).
+fn read_one(stream: &mut TcpStream) -> Reply {
+    let mut raw = Vec::new();
+    let mut byte = [0u8; 1];
+    while !raw.ends_with(b"\r\n\r\n") {
+        stream.read_exact(&mut byte).expect("response head");
+        raw.push(byte[0]);
+    }
+    let head = parse_reply(&raw);
+    let len: usize = head
+        .header("content-length")
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(0);
+    let mut body = vec![0u8; len];
+    stream.read_exact(&mut body).expect("response body");
+    Reply { body, ..head }
+}
+
+#[test]
+fn keep_alive_connection_serves_several_requests() {
+    let s = start(hello());
+    let mut c = TcpStream::connect(("127.0.0.1", s.port())).unwrap();
+    c.set_read_timeout(Some(Duration::from_secs(20))).unwrap();
+    for target in ["/hello?name=Mary", "/nope", "/hello?name=Mary"] {
+        c.write_all(format!("GET {target} HTTP/1.1\r\nHost: x\r\n\r\n").as_bytes())
+            .unwrap();
+        let r = read_one(&mut c);
+        assert_eq!(r.status, if target == "/nope" { 500 } else { 201 });
+    }
+    let list = s.mismatches();
+    assert_eq!(list.len(), 1, "{list:?}");
+    assert!(
+        matches!(&list[0], MatchResult::RequestNotFound { request } if request.path == "/nope")
+    );
     s.shutdown();
 }
 

@@ -148,9 +148,18 @@ pub(crate) async fn handle(
             preflight_response(&parts.headers, origin.as_deref())
         }
         Outcome::Mismatch(_, mismatches) => {
-            mismatch_response("Request-Mismatch", &actual, &mismatches)
+            mismatch_response("Request-Mismatch", &actual, &mismatches, None)
         }
-        Outcome::NotFound(_) => mismatch_response("Unexpected-Request", &actual, &[]),
+        Outcome::NotFound(best) => {
+            let closest = best.map(|(i, m)| {
+                format!(
+                    "closest interaction '{}': {}",
+                    shared.pact.interactions[i].description,
+                    describe(&m)
+                )
+            });
+            mismatch_response("Unexpected-Request", &actual, &[], closest)
+        }
     })
 }
 
@@ -373,11 +382,14 @@ fn mismatch_response(
     kind: &'static str,
     actual: &Request,
     mismatches: &[Mismatch],
+    closest: Option<String>,
 ) -> Response<Full<Bytes>> {
     let problem = if mismatches.is_empty() {
         format!(
-            "no interaction in the pact expects {} {}",
-            actual.method, actual.path
+            "no interaction in the pact expects {} {}{}",
+            actual.method,
+            actual.path,
+            closest.map(|c| format!(" ({c})")).unwrap_or_default()
         )
     } else {
         format!(
