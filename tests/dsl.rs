@@ -733,6 +733,22 @@ fn body_content_type_resolution() {
         vec!["application/octet-stream".to_string()]
     );
 
+    assert!(i.response.matching_rules.is_empty());
+    // Bytes of a specific type are matched by their detected content type.
+    let png = vec![0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 1];
+    dsl::with_body(
+        &mut i,
+        Part::Request,
+        BodyInput::Bytes(png.clone()),
+        Some("image/png"),
+    )
+    .unwrap();
+    assert_eq!(i.request.body.bytes(), png.as_slice());
+    assert_eq!(
+        body_rules(&i, Part::Request, "$"),
+        vec![MatchingRule::ContentType("image/png".into())]
+    );
+
     // Form bodies from a JSON object, with matchers per field.
     let mut i = interaction();
     dsl::with_body(
