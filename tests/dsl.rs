@@ -1339,31 +1339,27 @@ fn xml_builder_documents_become_xml_with_rules() {
     )
     .unwrap();
     let text = i.response.body.text().unwrap().to_string();
-    let project = r#"<ns1:project id="1" type="activity"><ns1:name>Project 1</ns1:name><ns1:empty/></ns1:project>"#;
+    let project = r#"<ns1:project id='1' type='activity'><ns1:name>Project 1</ns1:name><ns1:empty/></ns1:project>"#;
     assert_eq!(
         text,
         format!(
-            r#"<?xml version="1.0" encoding="UTF-8"?><ns1:projects id="1234" xmlns:ns1="http://some.namespace/and/more/stuff">{project}{project}</ns1:projects>"#
+            r#"<?xml version='1.0'?><ns1:projects id='1234' xmlns:ns1='http://some.namespace/and/more/stuff'>{project}{project}</ns1:projects>"#
         )
     );
     assert!(roxmltree::Document::parse(&text).is_ok());
     assert_eq!(
-        body_rules(&i, Part::Response, "$['ns1:projects']['ns1:project']"),
+        body_rules(&i, Part::Response, "$.ns1:projects.ns1:project"),
         vec![MatchingRule::MinType(1)]
     );
     assert_eq!(
-        body_rules(
-            &i,
-            Part::Response,
-            "$['ns1:projects']['ns1:project']['@id']"
-        ),
+        body_rules(&i, Part::Response, "$.ns1:projects.ns1:project['@id']"),
         vec![MatchingRule::Integer]
     );
     assert_eq!(
         body_rules(
             &i,
             Part::Response,
-            "$['ns1:projects']['ns1:project']['ns1:name']['#text']"
+            "$.ns1:projects.ns1:project.ns1:name.#text"
         ),
         vec![MatchingRule::Type]
     );
