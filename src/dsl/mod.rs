@@ -397,7 +397,10 @@ fn form_body(value: &Value, p: &mut Processor) -> Result<String> {
         ));
     };
     let mut out = form_urlencoded::Serializer::new(String::new());
-    for (k, v) in &fields {
+    // Fields in name order, as libpact_ffi's form builder writes them.
+    let mut fields: Vec<(&String, &Value)> = fields.iter().collect();
+    fields.sort_by(|a, b| a.0.cmp(b.0));
+    for (k, v) in fields {
         let values = match v {
             Value::Array(items) => items.clone(),
             v => vec![v.clone()],
