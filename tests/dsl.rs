@@ -181,10 +181,10 @@ fn each_like_puts_the_size_rule_on_the_array_and_element_rules_under_star() {
         body_rules(&i, Part::Response, "$.items"),
         vec![MatchingRule::MinType(2)]
     );
-    // Two example elements, one rule (not duplicated per element).
+    // Each example element adds its rules at `[*]`, as libpact_ffi does.
     assert_eq!(
         body_rules(&i, Part::Response, "$.items[*].id"),
-        vec![MatchingRule::Integer]
+        vec![MatchingRule::Integer, MatchingRule::Integer]
     );
     assert!(body_rules(&i, Part::Response, "$.items[0].id").is_empty());
 }
@@ -733,6 +733,22 @@ fn body_content_type_resolution() {
         vec!["application/octet-stream".to_string()]
     );
 
+    assert!(i.response.matching_rules.is_empty());
+    // Bytes of a specific type are matched by their detected content type.
+    let png = vec![0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 1];
+    dsl::with_body(
+        &mut i,
+        Part::Request,
+        BodyInput::Bytes(png.clone()),
+        Some("image/png"),
+    )
+    .unwrap();
+    assert_eq!(i.request.body.bytes(), png.as_slice());
+    assert_eq!(
+        body_rules(&i, Part::Request, "$"),
+        vec![MatchingRule::ContentType("image/png".into())]
+    );
+
     // Form bodies from a JSON object, with matchers per field.
     let mut i = interaction();
     dsl::with_body(
@@ -742,7 +758,7 @@ fn body_content_type_resolution() {
         Some("application/x-www-form-urlencoded"),
     )
     .unwrap();
-    assert_eq!(i.request.body.text(), Some("name=a+b&age=3"));
+    assert_eq!(i.request.body.text(), Some("age=3&name=a+b"));
     assert_eq!(
         body_rules(&i, Part::Request, "$.age"),
         vec![MatchingRule::Integer]
@@ -1323,31 +1339,27 @@ fn xml_builder_documents_become_xml_with_rules() {
     )
     .unwrap();
     let text = i.response.body.text().unwrap().to_string();
-    let project = r#"<ns1:project id="1" type="activity"><ns1:name>Project 1</ns1:name><ns1:empty/></ns1:project>"#;
+    let project = r#"<ns1:project id='1' type='activity'><ns1:name>Project 1</ns1:name><ns1:empty/></ns1:project>"#;
     assert_eq!(
         text,
         format!(
-            r#"<?xml version="1.0" encoding="UTF-8"?><ns1:projects id="1234" xmlns:ns1="http://some.namespace/and/more/stuff">{project}{project}</ns1:projects>"#
+            r#"<?xml version='1.0'?><ns1:projects id='1234' xmlns:ns1='http://some.namespace/and/more/stuff'>{project}{project}</ns1:projects>"#
         )
     );
     assert!(roxmltree::Document::parse(&text).is_ok());
     assert_eq!(
-        body_rules(&i, Part::Response, "$['ns1:projects']['ns1:project']"),
+        body_rules(&i, Part::Response, "$.ns1:projects.ns1:project"),
         vec![MatchingRule::MinType(1)]
     );
     assert_eq!(
-        body_rules(
-            &i,
-            Part::Response,
-            "$['ns1:projects']['ns1:project']['@id']"
-        ),
+        body_rules(&i, Part::Response, "$.ns1:projects.ns1:project['@id']"),
         vec![MatchingRule::Integer]
     );
     assert_eq!(
         body_rules(
             &i,
             Part::Response,
-            "$['ns1:projects']['ns1:project']['ns1:name']['#text']"
+            "$.ns1:projects.ns1:project.ns1:name.#text"
         ),
         vec![MatchingRule::Type]
     );

@@ -171,24 +171,21 @@ impl Processor {
         }
     }
 
-    /// Adds rules at a path, skipping ones already there (each element of an each-like array
-    /// yields the same `[*]` rules).
+    /// Adds rules at a path. Like libpact_ffi, every element of an each-like example adds its
+    /// `[*]` rules again; the repeats are harmless and keep the pact file identical to the
+    /// reference's.
     pub fn add_rules(&mut self, path: &str, rules: Vec<MatchingRule>) {
         if rules.is_empty() {
             return;
         }
-        let list = self
-            .rules
+        self.rules
             .entry(path.to_string())
             .or_insert_with(|| RuleList {
                 rules: Vec::new(),
                 logic: RuleLogic::And,
-            });
-        for rule in rules {
-            if !list.rules.contains(&rule) {
-                list.rules.push(rule);
-            }
-        }
+            })
+            .rules
+            .extend(rules);
     }
 
     /// The rules, generator and example one matcher object defines (without recursing into

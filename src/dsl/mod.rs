@@ -397,7 +397,10 @@ fn form_body(value: &Value, p: &mut Processor) -> Result<String> {
         ));
     };
     let mut out = form_urlencoded::Serializer::new(String::new());
-    for (k, v) in &fields {
+    // Fields in name order, as libpact_ffi's form builder writes them.
+    let mut fields: Vec<(&String, &Value)> = fields.iter().collect();
+    fields.sort_by(|a, b| a.0.cmp(b.0));
+    for (k, v) in fields {
         let values = match v {
             Value::Array(items) => items.clone(),
             v => vec![v.clone()],
@@ -412,7 +415,9 @@ fn form_body(value: &Value, p: &mut Processor) -> Result<String> {
 /// Sets the body of the request or response. The content type is the argument, else an
 /// existing `Content-Type` header, else JSON for JSON input, `text/plain` for text and
 /// `application/octet-stream` for bytes; the `Content-Type` header is set when absent. JSON
-/// content (also given as text) is processed for matchers; earlier body rules are replaced.
+/// content (also given as text) is processed for matchers, as are XML builder documents and
+/// form fields given as JSON; bytes of a specific type get a `contentType` rule (as pact-js
+/// binary bodies do); earlier body rules are replaced.
 pub fn with_body(
     i: &mut Interaction,
     part: Part,
@@ -467,7 +472,14 @@ pub fn with_body(
             _ => s.into_bytes(),
         },
         BodyInput::Text(s) => s.into_bytes(),
-        BodyInput::Bytes(b) => b,
+        BodyInput::Bytes(b) => {
+            // As pact-js binary bodies: matched by the detected content type, not byte for
+            // byte. Plain octet-stream stays exact, as nothing more specific can be detected.
+            if ct.essence() != "application/octet-stream" && !b.is_empty() {
+                processor.add_rules("$", vec![MatchingRule::ContentType(ct.essence())]);
+            }
+            b
+        }
     };
     p.rules.categories.shift_remove("body");
     p.generators.categories.shift_remove("body");
