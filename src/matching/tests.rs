@@ -1264,3 +1264,26 @@ fn json_body_that_is_not_json_compares_as_text() {
         "{m:#?}"
     );
 }
+
+#[test]
+fn xml_with_doctype_is_accepted() {
+    let ct = "application/xml";
+    let expected = typed("POST", ct, b"<!DOCTYPE note><note>hi</note>");
+    assert!(match_request(
+        &expected,
+        &typed("POST", ct, b"<note>hi</note>"),
+        SpecVersion::V3
+    )
+    .unwrap()
+    .is_empty());
+    let m = match_request(
+        &expected,
+        &typed("POST", ct, b"<note>ho</note>"),
+        SpecVersion::V3,
+    )
+    .unwrap();
+    assert_eq!(
+        only(&m),
+        ("$.note.#text", "Expected 'ho' to be equal to 'hi'")
+    );
+}

@@ -6,7 +6,7 @@ use super::mismatch::Mismatch;
 use super::path::Seg;
 use super::rules::{Category, Rule};
 use indexmap::IndexMap;
-use roxmltree::{Document, Node};
+use roxmltree::{Document, Node, ParsingOptions};
 
 /// Compares XML documents under the body rules.
 pub(crate) struct XmlMatcher<'r> {
@@ -65,8 +65,13 @@ fn names(children: &[Node]) -> String {
 impl XmlMatcher<'_> {
     /// Compares two XML texts; parse failures are mismatches at `$`.
     pub(crate) fn compare_text(&self, expected: &str, actual: &str, out: &mut Vec<Mismatch>) {
-        let e = Document::parse(expected);
-        let a = Document::parse(actual);
+        // Documents may carry a DOCTYPE; roxmltree still bounds entity expansion.
+        let options = ParsingOptions {
+            allow_dtd: true,
+            ..ParsingOptions::default()
+        };
+        let e = Document::parse_with_options(expected, options);
+        let a = Document::parse_with_options(actual, options);
         let (e, a) = match (e, a) {
             (Ok(e), Ok(a)) => (e, a),
             (e, a) => {
