@@ -859,7 +859,7 @@ fn xml_elements_attributes_text_and_rules() {
         only(&m),
         (
             "$.root",
-            "Expected <root> with 1 child element(s) to have minimum size of 2"
+            "Expected <root> with 1 child node(s) to have minimum size of 2"
         )
     );
 }
