@@ -1287,3 +1287,40 @@ fn xml_with_doctype_is_accepted() {
         ("$.note.#text", "Expected 'ho' to be equal to 'hi'")
     );
 }
+
+#[test]
+fn malformed_bodies_are_mismatches_not_panics() {
+    let cases: Vec<(&str, &[u8], &[u8])> = vec![
+        (
+            "multipart/form-data; boundary=B",
+            b"--B\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\nx\r\n--B--",
+            b"--B",
+        ),
+        (
+            "multipart/form-data; boundary=B",
+            b"--B\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\nx\r\n--B--",
+            b"garbage",
+        ),
+        (
+            "multipart/form-data",
+            b"--B\r\n\r\n--B--",
+            b"--B\r\n\r\n--B--",
+        ),
+        ("application/xml", b"<a/>", &[0xff, 0xfe, b'<']),
+        ("application/xml", b"<a/>", b"<a><b></a>"),
+        ("application/json", b"{\"a\":1}", &[0xff, 0x00]),
+        ("text/plain", b"hello", &[0xff, 0xfe]),
+        ("application/x-www-form-urlencoded", b"a=1", b"%%%&&==&a"),
+        ("image/png", PNG, b""),
+    ];
+    for (ct, expected, actual) in cases {
+        let e = typed("POST", ct, expected);
+        let a = typed("POST", ct, actual);
+        let m = match_request(&e, &a, SpecVersion::V4).unwrap();
+        assert!(
+            !m.is_empty(),
+            "{ct}: {:?} should not match",
+            String::from_utf8_lossy(actual)
+        );
+    }
+}
