@@ -137,3 +137,72 @@ fn all_spec_cases() {
         failures.len()
     );
 }
+
+/// Every case with expected and actual swapped: verdicts are not asserted, but matching must
+/// not panic whatever it is given.
+#[test]
+fn swapped_cases_never_panic() {
+    let root = spec_root();
+    assert!(
+        root.is_dir(),
+        "pact-specification test cases not found at {}",
+        root.display()
+    );
+    let mut runs = 0;
+    for version in ["v1", "v1.1", "v2", "v3", "v4"] {
+        let spec = version_of(version);
+        for kind in ["request", "response", "message"] {
+            let mut files = Vec::new();
+            collect(&root.join(version).join("testcases").join(kind), &mut files);
+            for file in files {
+                let Ok(text) = std::fs::read_to_string(&file) else {
+                    continue;
+                };
+                let Ok(case) = serde_json::from_str::<Value>(text.trim_start_matches('\u{feff}'))
+                else {
+                    continue;
+                };
+                let (Some(e), Some(a)) = (case.get("actual"), case.get("expected")) else {
+                    continue;
+                };
+                match kind {
+                    "request" => {
+                        if let (Ok(e), Ok(a)) =
+                            (request_from_json(e, spec), request_from_json(a, spec))
+                        {
+                            if let Ok(m) = RequestMatcher::new(&e, spec) {
+                                let _ = m.mismatches(&a);
+                                runs += 1;
+                            }
+                        }
+                    }
+                    "response" => {
+                        if let (Ok(e), Ok(a)) =
+                            (response_from_json(e, spec), response_from_json(a, spec))
+                        {
+                            let _ = match_response(&e, &a, spec);
+                            runs += 1;
+                        }
+                    }
+                    _ => {
+                        if let (Ok((eb, ect)), Ok((ab, act))) =
+                            (message_body(e, spec), message_body(a, spec))
+                        {
+                            let _ = match_body(
+                                &eb,
+                                ect.as_ref(),
+                                &ab,
+                                act.as_ref(),
+                                &Default::default(),
+                                spec,
+                                false,
+                            );
+                            runs += 1;
+                        }
+                    }
+                }
+            }
+        }
+    }
+    assert!(runs > 700, "only {runs} swapped cases ran");
+}

@@ -859,7 +859,7 @@ fn xml_elements_attributes_text_and_rules() {
         only(&m),
         (
             "$.root",
-            "Expected <root> with 1 child element(s) to have minimum size of 2"
+            "Expected <root> with 1 child node(s) to have minimum size of 2"
         )
     );
 }
@@ -1263,4 +1263,64 @@ fn json_body_that_is_not_json_compares_as_text() {
         only(&m).1.starts_with("Failed to parse the actual body: '"),
         "{m:#?}"
     );
+}
+
+#[test]
+fn xml_with_doctype_is_accepted() {
+    let ct = "application/xml";
+    let expected = typed("POST", ct, b"<!DOCTYPE note><note>hi</note>");
+    assert!(match_request(
+        &expected,
+        &typed("POST", ct, b"<note>hi</note>"),
+        SpecVersion::V3
+    )
+    .unwrap()
+    .is_empty());
+    let m = match_request(
+        &expected,
+        &typed("POST", ct, b"<note>ho</note>"),
+        SpecVersion::V3,
+    )
+    .unwrap();
+    assert_eq!(
+        only(&m),
+        ("$.note.#text", "Expected 'ho' to be equal to 'hi'")
+    );
+}
+
+#[test]
+fn malformed_bodies_are_mismatches_not_panics() {
+    let cases: Vec<(&str, &[u8], &[u8])> = vec![
+        (
+            "multipart/form-data; boundary=B",
+            b"--B\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\nx\r\n--B--",
+            b"--B",
+        ),
+        (
+            "multipart/form-data; boundary=B",
+            b"--B\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\nx\r\n--B--",
+            b"garbage",
+        ),
+        (
+            "multipart/form-data",
+            b"--B\r\n\r\n--B--",
+            b"--B\r\n\r\n--B--",
+        ),
+        ("application/xml", b"<a/>", &[0xff, 0xfe, b'<']),
+        ("application/xml", b"<a/>", b"<a><b></a>"),
+        ("application/json", b"{\"a\":1}", &[0xff, 0x00]),
+        ("text/plain", b"hello", &[0xff, 0xfe]),
+        ("application/x-www-form-urlencoded", b"a=1", b"%%%&&==&a"),
+        ("image/png", PNG, b""),
+    ];
+    for (ct, expected, actual) in cases {
+        let e = typed("POST", ct, expected);
+        let a = typed("POST", ct, actual);
+        let m = match_request(&e, &a, SpecVersion::V4).unwrap();
+        assert!(
+            !m.is_empty(),
+            "{ct}: {:?} should not match",
+            String::from_utf8_lossy(actual)
+        );
+    }
 }

@@ -6,7 +6,7 @@ use super::mismatch::Mismatch;
 use super::path::Seg;
 use super::rules::{Category, Rule};
 use indexmap::IndexMap;
-use roxmltree::{Document, Node};
+use roxmltree::{Document, Node, ParsingOptions};
 
 /// Compares XML documents under the body rules.
 pub(crate) struct XmlMatcher<'r> {
@@ -65,8 +65,13 @@ fn names(children: &[Node]) -> String {
 impl XmlMatcher<'_> {
     /// Compares two XML texts; parse failures are mismatches at `$`.
     pub(crate) fn compare_text(&self, expected: &str, actual: &str, out: &mut Vec<Mismatch>) {
-        let e = Document::parse(expected);
-        let a = Document::parse(actual);
+        // Documents may carry a DOCTYPE; roxmltree still bounds entity expansion.
+        let options = ParsingOptions {
+            allow_dtd: true,
+            ..ParsingOptions::default()
+        };
+        let e = Document::parse_with_options(expected, options);
+        let a = Document::parse_with_options(actual, options);
         let (e, a) = match (e, a) {
             (Ok(e), Ok(a)) => (e, a),
             (e, a) => {
@@ -92,7 +97,13 @@ impl XmlMatcher<'_> {
     fn element_rule(&self, rule: &Rule, e: &Node, a: &Node, cascaded: bool) -> Result<(), String> {
         let (en, an) = (display_name(e), display_name(a));
         let same = group_key(e) == group_key(a);
-        let count = element_children(a).len();
+        // As the reference counts child nodes: elements and text (blank text is layout).
+        let count = a
+            .children()
+            .filter(|c| {
+                c.is_element() || (c.is_text() && !c.text().unwrap_or("").trim().is_empty())
+            })
+            .count();
         match rule {
             // A value rule on an element (pact writes `$.a.b` with a regex) checks its text.
             Rule::Regex { .. }
@@ -107,16 +118,12 @@ impl XmlMatcher<'_> {
             Rule::Type | Rule::MinType(_) | Rule::MaxType(_) | Rule::MinMaxType(..) if !same => {
                 Err(format!("Expected '{an}' to be the same type as '{en}'"))
             }
-            Rule::MinType(min) | Rule::MinMaxType(min, _) if !cascaded && count < *min => {
-                Err(format!(
-                    "Expected <{an}> with {count} child element(s) to have minimum size of {min}"
-                ))
-            }
-            Rule::MaxType(max) | Rule::MinMaxType(_, max) if !cascaded && count > *max => {
-                Err(format!(
-                    "Expected <{an}> with {count} child element(s) to have maximum size of {max}"
-                ))
-            }
+            Rule::MinType(min) | Rule::MinMaxType(min, _) if !cascaded && count < *min => Err(
+                format!("Expected <{an}> with {count} child node(s) to have minimum size of {min}"),
+            ),
+            Rule::MaxType(max) | Rule::MinMaxType(_, max) if !cascaded && count > *max => Err(
+                format!("Expected <{an}> with {count} child node(s) to have maximum size of {max}"),
+            ),
             Rule::Equality if !same => Err(format!("Expected '{an}' to be equal to '{en}'")),
             _ => Ok(()),
         }

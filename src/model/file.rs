@@ -206,6 +206,15 @@ pub fn request_from_json(json: &Value, spec: SpecVersion) -> Result<Request> {
     };
     let query = match obj.get("query") {
         None | Some(Value::Null) => None,
+        // V1 compares query strings as written: keep empty segments (`a=1&`) as a parameter
+        // with an empty name so a stray `&` still counts.
+        Some(Value::String(q)) if spec == SpecVersion::V1 => {
+            let mut parsed = parse_query_string(q);
+            if q.split('&').any(str::is_empty) && !q.is_empty() {
+                parsed.entry(String::new()).or_default().push(None);
+            }
+            Some(parsed)
+        }
         Some(q) => Some(query_from_json(q)?),
     };
     let headers = headers_from_json(obj.get("headers"))?;
