@@ -502,6 +502,18 @@ fn cleanup_frees_the_port_and_is_harmless_twice() {
 
     assert!(server::cleanup(port));
     assert!(server::find(port).is_none());
+    // The idle connection was closed by the stop, not left open.
+    idle.set_read_timeout(Some(Duration::from_secs(5))).unwrap();
+    let mut rest = Vec::new();
+    if let Err(e) = idle.read_to_end(&mut rest) {
+        assert!(
+            !matches!(
+                e.kind(),
+                std::io::ErrorKind::WouldBlock | std::io::ErrorKind::TimedOut
+            ),
+            "connection still open after cleanup"
+        );
+    }
     std::net::TcpListener::bind(("127.0.0.1", port)).expect("port is free after cleanup");
     assert!(!server::cleanup(port), "second cleanup finds nothing");
     s.shutdown();
