@@ -488,6 +488,32 @@ fn localhost_binds_ipv4_loopback() {
 }
 
 #[test]
+fn ipv6_loopback_host_gives_a_bracketed_url() {
+    let Ok(probe) = std::net::TcpListener::bind("[::1]:0") else {
+        eprintln!("no IPv6 loopback on this machine; nothing to check");
+        return;
+    };
+    drop(probe);
+    let s = server::start(
+        pact(hello()),
+        ServerOptions {
+            host: "::1".into(),
+            ..ServerOptions::default()
+        },
+    )
+    .unwrap();
+    assert_eq!(s.url(), format!("http://[::1]:{}", s.port()));
+    let mut c = TcpStream::connect(("::1", s.port())).unwrap();
+    c.set_read_timeout(Some(Duration::from_secs(20))).unwrap();
+    c.write_all(b"GET /hello?name=Mary HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+        .unwrap();
+    let mut raw = Vec::new();
+    c.read_to_end(&mut raw).unwrap();
+    assert_eq!(parse_reply(&raw).status, 201);
+    s.shutdown();
+}
+
+#[test]
 fn cleanup_frees_the_port_and_is_harmless_twice() {
     let s = start(hello());
     let port = s.port();
