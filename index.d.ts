@@ -153,7 +153,7 @@ export declare class Interaction {
   /** Sets the value at `index` (default 0) of query parameter `name`. */
   withQueryParameter(name: string, value: string | Matcher<string | string[]>, index?: number): this
   /** Sets the value at `index` (default 0) of request header `name`. */
-  withHeader(name: string, value: string | Matcher<string>, index?: number): this
+  withHeader(name: string, value: string | string[] | Matcher<string>, index?: number): this
   /**
    * Sets the request body: a Buffer is binary, a string is text, anything else JSON
    * (matchers allowed anywhere inside).
@@ -164,7 +164,7 @@ export declare class Interaction {
   /** The same as `responseStatus`, named as in pact-js. */
   willRespondWith(status: number | Matcher<number>): this
   /** Sets the value at `index` (default 0) of response header `name`. */
-  withResponseHeader(name: string, value: string | Matcher<string>, index?: number): this
+  withResponseHeader(name: string, value: string | string[] | Matcher<string>, index?: number): this
   /**
    * Sets the response body: a Buffer is binary, a string is text, anything else JSON
    * (matchers and generators allowed anywhere inside).

@@ -115,3 +115,12 @@ test('matchers in path, header and query', () => {
   assert.deepEqual(i.request.matchingRules.header['X-Id'].matchers, [{ match: 'regex', regex: '\\d+' }])
   assert.deepEqual(i.request.query.q, ['abc'])
 })
+
+test('a header with several values', () => {
+  const pact = new Pact('a', 'b')
+  pact.newInteraction('x').withRequest('GET', '/').withHeader('Accept', ['application/json', 'text/plain'])
+  pact.newInteraction('y').withRequest('GET', '/y').withHeader('X-Multi', 'one', 0).withHeader('X-Multi', 'two', 1)
+  const [x, y] = pact.toJson().interactions
+  assert.deepEqual(x.request.headers.Accept, ['application/json', 'text/plain'])
+  assert.deepEqual(y.request.headers['X-Multi'], ['one', 'two'])
+})

@@ -49,3 +49,12 @@ test('init twice is harmless', () => {
   const r = run('const lib = require("."); lib.init(); lib.init(); lib.setLogLevel("info"); lib.init()')
   assert.equal(r.status, 0, r.stderr)
 })
+
+test('init() with a variable holding no level throws and names the variable', () => {
+  const r = run(`
+    try { require('.').init('MY_PACT_LOG') } catch (e) { console.log(e.code, e.message) }
+  `, { MY_PACT_LOG: 'loud' })
+  assert.match(r.stdout, /INVALID_ARGUMENT/)
+  assert.match(r.stdout, /MY_PACT_LOG/)
+  assert.match(r.stdout, /loud/)
+})

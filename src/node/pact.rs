@@ -300,7 +300,7 @@ impl Interaction {
     /// Sets the value at `index` (default 0) of request header `name`.
     #[napi(
         catch_unwind,
-        ts_args_type = "name: string, value: string | Matcher<string>, index?: number",
+        ts_args_type = "name: string, value: string | string[] | Matcher<string>, index?: number",
         ts_return_type = "this"
     )]
     pub fn with_header<'a>(
@@ -370,7 +370,7 @@ impl Interaction {
     /// Sets the value at `index` (default 0) of response header `name`.
     #[napi(
         catch_unwind,
-        ts_args_type = "name: string, value: string | Matcher<string>, index?: number",
+        ts_args_type = "name: string, value: string | string[] | Matcher<string>, index?: number",
         ts_return_type = "this"
     )]
     pub fn with_response_header<'a>(
