@@ -156,3 +156,27 @@ test('the default directory is ./pacts', async () => {
     process.chdir(cwd)
   }
 })
+
+test('a pact directory that cannot be created rejects with IO_ERROR and stops the server', async () => {
+  const base = helpers.tempDir()
+  const file = path.join(base, 'a-file')
+  fs.writeFileSync(file, 'x')
+  const pact = new Pact('web', 'users')
+  addGetUser(pact)
+  let port
+  const error = await pact
+    .executeTest(async (server) => {
+      port = server.port
+      await getUser(server.url)
+    }, { dir: path.join(file, 'pacts') })
+    .then(() => assert.fail('should reject'), (e) => e)
+  assert.equal(error.code, 'IO_ERROR')
+  assert.match(error.message, /a-file/)
+  assert.equal(await portIsFree(port), true)
+})
+
+test('fn must be a function', async () => {
+  const pact = new Pact('web', 'users')
+  await assert.rejects(pact.executeTest('not a function'), (e) => e.code === 'INVALID_ARGUMENT' && /test function/.test(e.message))
+  assert.equal(pact.interactions, 0)
+})

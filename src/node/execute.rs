@@ -2,7 +2,7 @@
 //! write the pact file (all matched) or reject with every mismatch spelled out; always stop
 //! the server. Also the text rendering of mismatches that users read in failed tests.
 
-use super::error::{pact_error, Code, IntoJs};
+use super::error::{invalid_argument, pact_error, Code, IntoJs};
 use super::pact::{lock, Pact};
 use super::report::render_mismatches;
 use super::server::{parse_mismatches, start_server, stop, MockServer, MockServerOptions};
@@ -97,9 +97,18 @@ impl Pact {
     pub fn execute_test<'env>(
         &self,
         env: &'env Env,
-        test: Function<'env, Unknown<'env>, Unknown<'env>>,
+        test: Unknown<'env>,
         options: Option<ExecuteTestOptions>,
     ) -> Result<PromiseRaw<'env, Unknown<'env>>, Code> {
+        if test.get_type().js()? != ValueType::Function {
+            return reject_with(
+                env,
+                invalid_argument(
+                    "executeTest needs a test function: pact.executeTest(async (server) => { ... })",
+                ),
+            );
+        }
+        let test: Function<'env, Unknown<'env>, Unknown<'env>> = unsafe { test.cast() }.js()?;
         let options = options.unwrap_or_default();
         let snapshot = {
             let mut state = lock(&self.shared);
