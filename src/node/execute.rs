@@ -1,6 +1,7 @@
 //! `Pact.executeTest`: start a server, run the test function (sync or async), then either
 //! write the pact file (all matched) or reject with every mismatch spelled out; always stop
-//! the server. Also the text rendering of mismatches that users read in failed tests.
+//! the server. The promise plumbing is done with the JS `Promise` itself, so a sync return, a
+//! promise and a thenable all take the same path.
 
 use super::error::{invalid_argument, pact_error, Code, IntoJs};
 use super::pact::{lock, Pact};
