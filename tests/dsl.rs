@@ -1454,3 +1454,44 @@ fn property_paths_are_written_as_libpact_ffi_writes_them() {
     assert_eq!(dsl::join_field("$", ""), "$['']");
     assert_eq!(dsl::join_field("$.a", "é"), "$.a['é']");
 }
+
+#[test]
+fn generator_settings_are_checked_when_defined() {
+    for (g, needle) in [
+        (
+            json!({"pact:generator:type": "Date", "format": "yyyy-qq", "value": "x"}),
+            "'q'",
+        ),
+        (
+            json!({"pact:generator:type": "DateTime", "expression": "next blue moon", "value": "x"}),
+            "blue",
+        ),
+        (
+            json!({"pact:generator:type": "Uuid", "format": "weird", "value": "x"}),
+            "weird",
+        ),
+        (
+            json!({"pact:generator:type": "RandomInt", "min": 5, "max": 1, "value": 3}),
+            "greater",
+        ),
+    ] {
+        let e = dsl::with_body(
+            &mut interaction(),
+            Part::Response,
+            BodyInput::Json(json!({"v": g})),
+            None,
+        )
+        .unwrap_err();
+        assert_eq!(e.code, ErrorCode::InvalidArgument, "{}", e.message);
+        assert!(
+            e.message.contains(needle) && e.message.contains("$.v"),
+            "{}",
+            e.message
+        );
+    }
+    // A regex the generator cannot produce from is accepted (the example is then sent).
+    let i = with_response_json(
+        json!({"v": {"pact:generator:type": "Regex", "regex": "a\\bb", "value": "x"}}),
+    );
+    assert_eq!(response_body(&i), json!({"v": "x"}));
+}

@@ -369,7 +369,9 @@ pub(crate) fn generator_from(kind: &str, obj: &Map<String, Value>) -> Result<Gen
     }
     // Sizes left out get their defaults written down, as libpact_ffi does, so the pact file
     // says what the provider side will generate.
-    Ok(match Generator::from_json(&Value::Object(attrs))? {
+    let generator = Generator::from_json(&Value::Object(attrs))?;
+    crate::generate::validate_generator(&generator)?;
+    Ok(match generator {
         Generator::RandomInt { min, max } => Generator::RandomInt {
             min: Some(min.unwrap_or(0)),
             max: Some(max.unwrap_or(10)),

@@ -135,6 +135,51 @@ fn try_generate(
     Ok(Some(v))
 }
 
+/// Checks a generator's settings (date format and expression, UUID format, integer range)
+/// when it is defined, so a mistake shows up in the DSL call rather than as a warning on
+/// every response. A regex this generator cannot produce values for is only logged: the
+/// matcher still works and the example is sent unchanged.
+pub fn validate_generator(generator: &Generator) -> Result<()> {
+    let invalid = |what: String| PactError::invalid_argument(what);
+    match generator {
+        Generator::RandomInt {
+            min: Some(min),
+            max: Some(max),
+        } if min > max => Err(invalid(format!(
+            "RandomInt: min {min} is greater than max {max}"
+        ))),
+        Generator::Uuid {
+            format: Some(format),
+        } if !matches!(
+            format.as_str(),
+            "simple" | "lower-case-hyphenated" | "upper-case-hyphenated" | "URN" | "urn"
+        ) =>
+        {
+            Err(invalid(format!(
+                "Uuid: unknown format '{format}': use simple, lower-case-hyphenated, upper-case-hyphenated or URN"
+            )))
+        }
+        Generator::Date { format, expression }
+        | Generator::Time { format, expression }
+        | Generator::DateTime { format, expression } => {
+            if let Some(f) = format.as_deref().filter(|f| !f.is_empty()) {
+                JavaDateFormat::new(f)?;
+            }
+            if let Some(e) = expression.as_deref().filter(|e| !e.trim().is_empty()) {
+                parse_date_expression(e, Local::now().fixed_offset())?;
+            }
+            Ok(())
+        }
+        Generator::Regex { regex } => {
+            if let Err(e) = random_from_regex(regex) {
+                tracing::warn!("{e}; the example will be sent as given");
+            }
+            Ok(())
+        }
+        _ => Ok(()),
+    }
+}
+
 /// `digits` decimal digits with a point somewhere inside; the first and last digits are not
 /// zero so that the number reads back with exactly `digits` digits.
 fn random_decimal(digits: usize, rng: &mut impl Rng) -> String {
