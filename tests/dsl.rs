@@ -1495,3 +1495,25 @@ fn generator_settings_are_checked_when_defined() {
     );
     assert_eq!(response_body(&i), json!({"v": "x"}));
 }
+
+#[test]
+fn unreadable_date_formats_fail_at_the_dsl_call() {
+    let e = dsl::with_body(
+        &mut interaction(),
+        Part::Response,
+        BodyInput::Json(
+            json!({"d": {"pact:matcher:type": "date", "format": "yyyy-qq", "value": "x"}}),
+        ),
+        None,
+    )
+    .unwrap_err();
+    assert_eq!(e.code, ErrorCode::InvalidArgument);
+    assert!(
+        e.message.contains("$.d") && e.message.contains("'q'"),
+        "{}",
+        e.message
+    );
+    // An example outside its own format is accepted (and logged).
+    let i = with_response_json(json!({"d": m::date("yyyy-MM-dd", Some("01/02/2020")).unwrap()}));
+    assert_eq!(response_body(&i), json!({"d": "01/02/2020"}));
+}
