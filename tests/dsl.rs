@@ -890,6 +890,7 @@ fn matchers_json_is_what_pact_js_returns() {
         json!({gt: "RandomInt", mt: "integer", "value": 101})
     );
     assert_eq!(m::decimal(Some(1.5)), json!({mt: "decimal", "value": 1.5}));
+    assert_eq!(m::decimal(Some(2.0)), json!({mt: "decimal", "value": 2}));
     assert_eq!(
         m::decimal(None),
         json!({gt: "RandomDecimal", mt: "decimal", "value": 12.34})
