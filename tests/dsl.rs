@@ -749,6 +749,18 @@ fn body_content_type_resolution() {
         vec![MatchingRule::ContentType("image/png".into())]
     );
 
+    // An empty body sets no Content-Type.
+    let mut e = interaction();
+    dsl::with_body(
+        &mut e,
+        Part::Request,
+        BodyInput::Text(String::new()),
+        Some("text/plain"),
+    )
+    .unwrap();
+    assert_eq!(e.request.body, pact_mock_server_ffi::model::Body::Empty);
+    assert!(e.request.headers.is_none());
+
     // Form bodies from a JSON object, with matchers per field.
     let mut i = interaction();
     dsl::with_body(

@@ -489,7 +489,8 @@ pub fn with_body(
     for (path, g) in processor.generators {
         p.generators.add("body", &path, g);
     }
-    if header_value(p.headers, "content-type").is_none() {
+    // An empty body has no content type to announce (libpact_ffi leaves the header out too).
+    if !bytes.is_empty() && header_value(p.headers, "content-type").is_none() {
         p.headers
             .get_or_insert_with(Headers::new)
             .insert("Content-Type".to_string(), vec![ct.to_string()]);
