@@ -1236,6 +1236,11 @@ fn a_plain_first_header_value_replaces_only_the_first_and_value_objects_unwrap()
             .code,
         ErrorCode::InvalidArgument
     );
+    dsl::with_header(&mut i, Part::Request, "X-Empty", &Value::Null, 0).unwrap();
+    assert_eq!(
+        i.request.headers.as_ref().unwrap()["X-Empty"],
+        vec![String::new()]
+    );
     assert_eq!(
         dsl::with_header(&mut i, Part::Request, " ", &json!("x"), 0)
             .unwrap_err()

@@ -303,6 +303,9 @@ pub fn with_header(
         )));
     }
     let context = format!("{} header '{name}'", part.name());
+    // No value (a C NULL) is an empty header value, as libpact_ffi takes it.
+    let empty = Value::String(String::new());
+    let value = if value.is_null() { &empty } else { value };
     let p = part_mut(i, part);
     let headers = p.headers.get_or_insert_with(Headers::new);
     let key = headers
