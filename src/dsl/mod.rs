@@ -2,6 +2,12 @@
 //! interactions from values that may carry matchers and generators in the "integration JSON"
 //! form (`{"pact:matcher:type": "type", "value": ...}`), and the `Matchers` builders that
 //! produce exactly the JSON of pact-js `MatchersV3`.
+//!
+//! Where rules and generators land, as libpact_ffi puts them (checked against pact-core's
+//! output): body rules by JSON path (`$.items[*].id`, `$['odd key']`; XML bodies
+//! `$.root.child`, `$.root['@attr']`, `$.root.child.#text`); header and query rules by name
+//! (the plain name for the first value or for a whole list, `name[i]` for a later value);
+//! path and status rules under `""`.
 
 mod expression;
 mod integration;
