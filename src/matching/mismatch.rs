@@ -69,6 +69,12 @@ impl Mismatch {
         }
     }
 
+    /// Whether this mismatch is on the method or the path: a request with such a mismatch
+    /// is "not found" (`request-not-found`), not a mismatch of a found interaction.
+    pub fn is_method_or_path(&self) -> bool {
+        matches!(self, Mismatch::Method { .. } | Mismatch::Path { .. })
+    }
+
     /// The human-readable message.
     pub fn message(&self) -> &str {
         match self {

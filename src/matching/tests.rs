@@ -1,0 +1,1199 @@
+//! Behaviour of the matching engine as a user of the mock server sees it: which requests
+//! match, and the path and message of each mismatch.
+
+use super::*;
+use crate::error::ErrorCode;
+use crate::model::file::parse_query_string;
+use crate::model::{Headers, MatchingRule, MatchingRules, RuleList};
+use serde_json::json;
+
+fn headers(pairs: &[(&str, &str)]) -> Option<Headers> {
+    Some(
+        pairs
+            .iter()
+            .map(|(k, v)| (k.to_string(), vec![v.to_string()]))
+            .collect(),
+    )
+}
+
+fn json_request(body: Value, rules: Value) -> Request {
+    let mut r = Request::new("POST", "/items");
+    r.headers = headers(&[("Content-Type", "application/json")]);
+    r.body = Body::from_json(&body);
+    r.matching_rules = MatchingRules::from_json(&json!({ "body": rules })).unwrap();
+    r
+}
+
+fn json_actual(body: Value) -> Request {
+    json_request(body, json!({}))
+}
+
+/// Mismatches of a JSON request body under V4 rules.
+fn check(expected: Value, rules: Value, actual: Value) -> Vec<Mismatch> {
+    check_spec(expected, rules, actual, SpecVersion::V4)
+}
+
+fn check_spec(expected: Value, rules: Value, actual: Value, spec: SpecVersion) -> Vec<Mismatch> {
+    match_request(&json_request(expected, rules), &json_actual(actual), spec).unwrap()
+}
+
+fn only(mismatches: &[Mismatch]) -> (&str, &str) {
+    assert_eq!(
+        mismatches.len(),
+        1,
+        "expected one mismatch, got {mismatches:#?}"
+    );
+    match &mismatches[0] {
+        Mismatch::Body { path, mismatch, .. } => (path.as_str(), mismatch.as_str()),
+        other => ("", other.message()),
+    }
+}
+
+fn rule(m: Value) -> Value {
+    json!({ "matchers": [m] })
+}
+
+// ------------------------------------------------------------------ method, path, query
+
+#[test]
+fn method_is_case_insensitive_and_reported() {
+    let expected = Request::new("get", "/");
+    assert!(
+        match_request(&expected, &Request::new("GET", "/"), SpecVersion::V3)
+            .unwrap()
+            .is_empty()
+    );
+    let m = match_request(&expected, &Request::new("POST", "/"), SpecVersion::V3).unwrap();
+    assert_eq!(m.len(), 1);
+    assert_eq!(m[0].type_name(), "MethodMismatch");
+    assert_eq!(m[0].description(), "expected GET but was POST");
+    assert!(is_request_not_found(&m));
+}
+
+#[test]
+fn path_equality_and_regex_rule() {
+    let expected = Request::new("GET", "/users/1");
+    let m = match_request(&expected, &Request::new("GET", "/users/2"), SpecVersion::V3).unwrap();
+    assert_eq!(
+        m[0].message(),
+        "Expected '/users/2' to be equal to '/users/1'"
+    );
+    assert!(is_request_not_found(&m));
+
+    let mut with_rule = expected.clone();
+    with_rule.matching_rules = MatchingRules::from_json(
+        &json!({"path": {"matchers": [{"match": "regex", "regex": "/users/\\d+"}]}}),
+    )
+    .unwrap();
+    let matcher = RequestMatcher::new(&with_rule, SpecVersion::V3).unwrap();
+    assert!(matcher.matches(&Request::new("GET", "/users/42")));
+    let m = matcher.mismatches(&Request::new("GET", "/users/abc"));
+    assert_eq!(
+        m[0].message(),
+        "Expected '/users/abc' to match '/users/\\d+'"
+    );
+    // The regex must match the whole path, not a part of it.
+    assert!(!matcher.matches(&Request::new("GET", "/x/users/42/y")));
+}
+
+fn with_query(q: &str) -> Request {
+    let mut r = Request::new("GET", "/");
+    r.query = Some(parse_query_string(q));
+    r
+}
+
+#[test]
+fn query_missing_unexpected_and_values() {
+    let expected = with_query("a=1&b=2");
+    let m = match_request(&expected, &with_query("a=1"), SpecVersion::V3).unwrap();
+    assert_eq!(m[0].type_name(), "QueryMismatch");
+    assert_eq!(
+        m[0].message(),
+        "Expected query parameter 'b' but was missing"
+    );
+    assert!(!is_request_not_found(&m));
+
+    let m = match_request(&expected, &with_query("b=2&a=1&c=3"), SpecVersion::V3).unwrap();
+    assert_eq!(m.len(), 1);
+    assert_eq!(m[0].message(), "Unexpected query parameter 'c' received");
+
+    let m = match_request(&expected, &with_query("a=1&b=3"), SpecVersion::V3).unwrap();
+    assert_eq!(
+        m[0].message(),
+        "Expected query parameter 'b' with value '2' but was '3'"
+    );
+}
+
+#[test]
+fn query_value_order_count_and_decoding() {
+    let expected = with_query("animal=cat&animal=dog");
+    assert!(match_request(
+        &expected,
+        &with_query("animal=cat&animal=dog"),
+        SpecVersion::V3
+    )
+    .unwrap()
+    .is_empty());
+    let m = match_request(
+        &expected,
+        &with_query("animal=dog&animal=cat"),
+        SpecVersion::V3,
+    )
+    .unwrap();
+    assert_eq!(m.len(), 2, "{m:#?}");
+    let m = match_request(&expected, &with_query("animal=cat"), SpecVersion::V3).unwrap();
+    assert_eq!(
+        m[0].message(),
+        "Expected query parameter 'animal' with 2 value(s) but received 1 value(s)"
+    );
+    // Percent-encoded and plus-encoded values decode before comparing.
+    let expected = with_query("q=a b&r=x/y");
+    assert!(
+        match_request(&expected, &with_query("q=a%20b&r=x%2Fy"), SpecVersion::V3)
+            .unwrap()
+            .is_empty()
+    );
+    assert!(
+        match_request(&expected, &with_query("q=a+b&r=x%2fy"), SpecVersion::V3)
+            .unwrap()
+            .is_empty()
+    );
+}
+
+#[test]
+fn query_rules_on_the_list_and_on_one_value() {
+    let mut expected = with_query("id=1&id=2");
+    expected.matching_rules = MatchingRules::from_json(&json!({"query": {
+        "id": {"matchers": [{"match": "regex", "regex": "\\d+"}]}
+    }}))
+    .unwrap();
+    let matcher = RequestMatcher::new(&expected, SpecVersion::V3).unwrap();
+    assert!(matcher.matches(&with_query("id=10&id=20&id=30")));
+    let m = matcher.mismatches(&with_query("id=10&id=x"));
+    assert_eq!(m[0].message(), "Expected 'x' to match '\\d+'");
+
+    let mut expected = with_query("id=1");
+    expected.matching_rules = MatchingRules::from_json(&json!({"query": {
+        "id": {"matchers": [{"match": "type", "min": 2}]}
+    }}))
+    .unwrap();
+    let m = match_request(&expected, &with_query("id=5"), SpecVersion::V3).unwrap();
+    assert_eq!(
+        m[0].message(),
+        "Expected [\"5\"] (size 1) to have minimum size of 2"
+    );
+}
+
+// ------------------------------------------------------------------ headers
+
+fn with_headers(pairs: &[(&str, &str)]) -> Request {
+    let mut r = Request::new("GET", "/");
+    r.headers = headers(pairs);
+    r
+}
+
+#[test]
+fn headers_names_case_insensitive_and_extra_allowed() {
+    let expected = with_headers(&[("X-Test", "a")]);
+    assert!(match_request(
+        &expected,
+        &with_headers(&[("x-test", "a"), ("Other", "z")]),
+        SpecVersion::V3
+    )
+    .unwrap()
+    .is_empty());
+    let m = match_request(&expected, &with_headers(&[("Other", "z")]), SpecVersion::V3).unwrap();
+    assert_eq!(m[0].type_name(), "HeaderMismatch");
+    assert_eq!(m[0].message(), "Expected a header 'X-Test' but was missing");
+    let m = match_request(
+        &expected,
+        &with_headers(&[("X-TEST", "b")]),
+        SpecVersion::V3,
+    )
+    .unwrap();
+    assert_eq!(
+        m[0].message(),
+        "Mismatch with header 'X-Test': Expected 'b' to be equal to 'a'"
+    );
+}
+
+#[test]
+fn header_comma_values_and_media_type_parameters() {
+    let expected = with_headers(&[("Accept", "a,b")]);
+    assert!(match_request(
+        &expected,
+        &with_headers(&[("Accept", "a, b")]),
+        SpecVersion::V3
+    )
+    .unwrap()
+    .is_empty());
+    let m = match_request(
+        &expected,
+        &with_headers(&[("Accept", "b, a")]),
+        SpecVersion::V3,
+    )
+    .unwrap();
+    assert_eq!(
+        m[0].message(),
+        "Mismatch with header 'Accept': Expected 'b' to be equal to 'a' for value at index 0"
+    );
+
+    let expected = with_headers(&[("Content-Type", "application/json;charset=utf-8")]);
+    let ok = with_headers(&[("content-type", "application/json; charset=UTF-8; x=y")]);
+    let bad = with_headers(&[("content-type", "application/json; charset=UTF-16")]);
+    assert!(match_request(&expected, &ok, SpecVersion::V3)
+        .unwrap()
+        .is_empty());
+    let m = match_request(&expected, &bad, SpecVersion::V3).unwrap();
+    assert_eq!(
+        m[0].message(),
+        "Expected header 'Content-Type' to have value 'application/json;charset=utf-8' but was 'application/json; charset=UTF-16'"
+    );
+}
+
+#[test]
+fn header_rule_keys_are_case_insensitive() {
+    let mut expected = with_headers(&[("X-Id", "123")]);
+    expected.matching_rules =
+        MatchingRules::from_json(&json!({"header": {"x-id": rule(json!({"match": "integer"}))}}))
+            .unwrap();
+    let matcher = RequestMatcher::new(&expected, SpecVersion::V3).unwrap();
+    assert!(matcher.matches(&with_headers(&[("X-ID", "999")])));
+    let m = matcher.mismatches(&with_headers(&[("X-ID", "abc")]));
+    assert_eq!(
+        m[0].message(),
+        "Mismatch with header 'X-Id': Expected 'abc' to match an integer number"
+    );
+}
+
+// ------------------------------------------------------------------ JSON bodies
+
+#[test]
+fn json_equality_message_path_and_fields() {
+    let m = check(
+        json!({"foo": "bar"}),
+        json!({}),
+        json!({"foo": "no-very-bar"}),
+    );
+    assert_eq!(
+        m[0].to_json(),
+        json!({"type": "BodyMismatch", "path": "$.foo", "expected": "\"bar\"", "actual": "\"no-very-bar\"",
+               "mismatch": "Expected 'no-very-bar' (String) to be equal to 'bar' (String)"})
+    );
+    let m = check(json!({"n": 100}), json!({}), json!({"n": 200}));
+    assert_eq!(
+        only(&m).1,
+        "Expected 200 (Integer) to be equal to 100 (Integer)"
+    );
+}
+
+#[test]
+fn request_bodies_refuse_unexpected_keys_responses_allow_them() {
+    let m = check(json!({"a": 1}), json!({}), json!({"a": 1, "b": 2}));
+    assert_eq!(
+        only(&m),
+        (
+            "$",
+            "Expected a Map with keys [a] but received one with keys [a, b]"
+        )
+    );
+    let expected = Response {
+        body: Body::from_json(&json!({"a": 1, "c": 3})),
+        headers: headers(&[("Content-Type", "application/json")]),
+        ..Response::default()
+    };
+    let actual = Response {
+        body: Body::from_json(&json!({"a": 1, "b": 2})),
+        headers: headers(&[("Content-Type", "application/json")]),
+        ..Response::default()
+    };
+    let m = match_response(&expected, &actual, SpecVersion::V3).unwrap();
+    assert_eq!(
+        only(&m),
+        ("$", "Actual map is missing the following keys: c")
+    );
+}
+
+#[test]
+fn json_lists_sizes_and_missing_elements() {
+    let m = check(json!([1, 2]), json!({}), json!([1]));
+    assert_eq!(m.len(), 2);
+    assert_eq!(m[0].message(), "Expected 2 (1) but was missing");
+    assert_eq!(
+        m[1].message(),
+        "Expected a List with 2 elements but received 1 elements"
+    );
+    let m = check(json!([]), json!({}), json!([1]));
+    assert_eq!(only(&m).1, "Expected an empty List but received [1]");
+    let m = check(json!({"a": [1]}), json!({}), json!({"a": {}}));
+    assert_eq!(
+        only(&m),
+        (
+            "$.a",
+            "Type mismatch: Expected {} (Object) to be the same type as [1] (Array)"
+        )
+    );
+}
+
+#[test]
+fn type_and_min_max_rules() {
+    let each_like = json!({"$.items": rule(json!({"match": "type", "min": 1})), "$.items[*].id": rule(json!({"match": "integer"}))});
+    let expected = json!({"items": [{"id": 1, "name": "x"}]});
+    assert!(check(
+        expected.clone(),
+        each_like.clone(),
+        json!({"items": [{"id": 2, "name": "y"}, {"id": 3, "name": "z"}]})
+    )
+    .is_empty());
+    let m = check(expected.clone(), each_like.clone(), json!({"items": []}));
+    assert_eq!(
+        only(&m),
+        ("$.items", "Expected [] (size 0) to have minimum size of 1")
+    );
+    let m = check(
+        expected.clone(),
+        each_like.clone(),
+        json!({"items": [{"id": "1", "name": "y"}]}),
+    );
+    assert_eq!(
+        only(&m),
+        ("$.items[0].id", "Expected '1' (String) to be an integer")
+    );
+    let m = check(
+        expected,
+        each_like,
+        json!({"items": [{"id": 1, "name": 5}]}),
+    );
+    assert_eq!(
+        only(&m),
+        (
+            "$.items[0].name",
+            "Expected 5 (Integer) to be the same type as 'x' (String)"
+        )
+    );
+    let m = check(
+        json!({"l": [1]}),
+        json!({"$.l": rule(json!({"match": "type", "max": 2}))}),
+        json!({"l": [1, 2, 3]}),
+    );
+    assert_eq!(
+        only(&m).1,
+        "Expected [1,2,3] (size 3) to have maximum size of 2"
+    );
+}
+
+#[test]
+fn most_specific_rule_wins_and_equality_resets_cascade() {
+    let rules = json!({
+        "$.a": rule(json!({"match": "type"})),
+        "$.a.b": rule(json!({"match": "equality"})),
+        "$['key with space']": rule(json!({"match": "regex", "regex": "x+"})),
+        "$.list[1]": rule(json!({"match": "regex", "regex": "\\d+"})),
+    });
+    let expected =
+        json!({"a": {"b": "fixed", "c": "any"}, "key with space": "x", "list": ["keep", "1"]});
+    assert!(check(
+        expected.clone(),
+        rules.clone(),
+        json!({"a": {"b": "fixed", "c": "other"}, "key with space": "xxx", "list": ["keep", "77"]})
+    )
+    .is_empty());
+    let m = check(
+        expected.clone(),
+        rules.clone(),
+        json!({"a": {"b": "changed", "c": "other"}, "key with space": "xxx", "list": ["keep", "1"]}),
+    );
+    assert_eq!(
+        only(&m),
+        (
+            "$.a.b",
+            "Expected 'changed' (String) to be equal to 'fixed' (String)"
+        )
+    );
+    let m = check(
+        expected.clone(),
+        rules.clone(),
+        json!({"a": {"b": "fixed", "c": "o"}, "key with space": "y", "list": ["keep", "1"]}),
+    );
+    assert_eq!(
+        only(&m),
+        ("$['key with space']", "Expected 'y' to match 'x+'")
+    );
+    let m = check(
+        expected,
+        rules,
+        json!({"a": {"b": "fixed", "c": "o"}, "key with space": "x", "list": ["changed", "z"]}),
+    );
+    assert_eq!(m.len(), 2, "{m:#?}");
+    assert_eq!(
+        m[0].message(),
+        "Expected 'changed' (String) to be equal to 'keep' (String)"
+    );
+    assert_eq!(m[1].message(), "Expected 'z' to match '\\d+'");
+}
+
+#[test]
+fn wildcard_field_rule() {
+    let rules = json!({"$.m.*": rule(json!({"match": "type"}))});
+    assert!(check(
+        json!({"m": {"a": 1, "b": "s"}}),
+        rules.clone(),
+        json!({"m": {"a": 2, "b": "t"}})
+    )
+    .is_empty());
+    let m = check(json!({"m": {"a": 1}}), rules, json!({"m": {"a": "2"}}));
+    assert_eq!(only(&m).0, "$.m.a");
+}
+
+#[test]
+fn v3_value_matchers() {
+    let cases: Vec<(Value, Value, Value, Option<&str>)> = vec![
+        (
+            json!({"match": "include", "value": "ell"}),
+            json!("hello"),
+            json!("yellow"),
+            None,
+        ),
+        (
+            json!({"match": "include", "value": "ell"}),
+            json!("hello"),
+            json!("hola"),
+            Some("Expected 'hola' to include 'ell'"),
+        ),
+        (json!({"match": "integer"}), json!(1), json!(-7), None),
+        (
+            json!({"match": "integer"}),
+            json!(1),
+            json!(1.5),
+            Some("Expected 1.5 (Decimal) to be an integer"),
+        ),
+        (json!({"match": "decimal"}), json!(1.5), json!(2.25), None),
+        (
+            json!({"match": "decimal"}),
+            json!(1.5),
+            json!(2),
+            Some("Expected 2 (Integer) to be a decimal number"),
+        ),
+        (json!({"match": "number"}), json!(1), json!(2.5), None),
+        (
+            json!({"match": "number"}),
+            json!(1),
+            json!("2"),
+            Some("Expected '2' (String) to be a number"),
+        ),
+        (json!({"match": "null"}), json!(null), json!(null), None),
+        (
+            json!({"match": "null"}),
+            json!(null),
+            json!(0),
+            Some("Expected 0 (Integer) to be a null value"),
+        ),
+        (json!({"match": "boolean"}), json!(true), json!(false), None),
+        (
+            json!({"match": "boolean"}),
+            json!(true),
+            json!("yes"),
+            Some("Expected 'yes' (String) to match a boolean"),
+        ),
+        (
+            json!({"match": "date", "format": "yyyy-MM-dd"}),
+            json!("2020-01-01"),
+            json!("2024-02-29"),
+            None,
+        ),
+        (
+            json!({"match": "date", "format": "yyyy-MM-dd"}),
+            json!("2020-01-01"),
+            json!("29/02/2024"),
+            None,
+        ),
+        (
+            json!({"match": "time", "format": "HH:mm"}),
+            json!("10:00"),
+            json!("23:59"),
+            None,
+        ),
+        (
+            json!({"match": "datetime", "format": "yyyy-MM-dd'T'HH:mm:ss"}),
+            json!("2020-01-01T00:00:00"),
+            json!("2024-02-29T12:30:00"),
+            None,
+        ),
+        (
+            json!({"match": "timestamp"}),
+            json!("2020-01-01T00:00:00Z"),
+            json!("2024-02-29T12:30:00+01:00"),
+            None,
+        ),
+        (
+            json!({"match": "regex", "regex": "\\d{3}"}),
+            json!("123"),
+            json!("1234"),
+            Some("Expected '1234' to match '\\d{3}'"),
+        ),
+    ];
+    for (matcher, example, actual, message) in cases {
+        let m = check(
+            json!({"v": example}),
+            json!({"$.v": rule(matcher.clone())}),
+            json!({"v": actual}),
+        );
+        match message {
+            None if matcher["format"] == json!("yyyy-MM-dd") && actual == json!("29/02/2024") => {
+                assert!(
+                    only(&m).1.starts_with(
+                        "Expected '29/02/2024' to match a date pattern of 'yyyy-MM-dd'"
+                    ),
+                    "{m:?}"
+                )
+            }
+            None => assert!(m.is_empty(), "{matcher} with {actual}: {m:#?}"),
+            Some(msg) => assert_eq!(only(&m), ("$.v", msg), "{matcher} with {actual}"),
+        }
+    }
+}
+
+#[test]
+fn v4_matchers() {
+    let not_empty = json!({"$.v": rule(json!({"match": "notEmpty"}))});
+    assert!(check(json!({"v": "x"}), not_empty.clone(), json!({"v": "y"})).is_empty());
+    assert_eq!(
+        only(&check(json!({"v": "x"}), not_empty, json!({"v": ""}))).1,
+        "Expected '' (String) to not be empty"
+    );
+    let semver = json!({"$.v": rule(json!({"match": "semver"}))});
+    assert!(check(
+        json!({"v": "1.0.0"}),
+        semver.clone(),
+        json!({"v": "2.10.3-beta.1"})
+    )
+    .is_empty());
+    assert!(
+        only(&check(json!({"v": "1.0.0"}), semver, json!({"v": "1.0"})))
+            .1
+            .starts_with("'1.0' is not a valid semantic version - ")
+    );
+
+    let each_key = json!({"$.m": rule(json!({"match": "eachKey", "rules": [{"match": "regex", "regex": "[a-z]+"}]}))});
+    assert!(check(
+        json!({"m": {"a": 1}}),
+        each_key.clone(),
+        json!({"m": {"a": 1, "b": 1}})
+    )
+    .is_empty());
+    let m = check(
+        json!({"m": {"a": 1}}),
+        each_key,
+        json!({"m": {"a": 1, "B1": 1}}),
+    );
+    assert_eq!(
+        only(&m),
+        ("$.m.B1", "Key 'B1': Expected 'B1' to match '[a-z]+'")
+    );
+
+    let each_value =
+        json!({"$.m": rule(json!({"match": "eachValue", "rules": [{"match": "type"}]}))});
+    assert!(check(
+        json!({"m": {"a": "x"}}),
+        each_value.clone(),
+        json!({"m": {"p": "y", "q": "z"}})
+    )
+    .is_empty());
+    let m = check(
+        json!({"m": {"a": "x"}}),
+        each_value,
+        json!({"m": {"p": "y", "q": 3}}),
+    );
+    assert_eq!(
+        only(&m),
+        (
+            "$.m.q",
+            "Expected 3 (Integer) to be the same type as 'x' (String)"
+        )
+    );
+
+    let values = json!({"$.m": rule(json!({"match": "values"}))});
+    assert!(check(
+        json!({"m": {"a": "x"}}),
+        values.clone(),
+        json!({"m": {"a": "x", "b": "x"}})
+    )
+    .is_empty());
+    assert_eq!(
+        only(&check(
+            json!({"m": {"a": "x"}}),
+            values,
+            json!({"m": {"b": "y"}})
+        ))
+        .0,
+        "$.m.b"
+    );
+}
+
+#[test]
+fn array_contains_variants() {
+    let rules = json!({"$.list": rule(json!({"match": "arrayContains", "variants": [
+        {"index": 0, "rules": {"$.id": rule(json!({"match": "integer"}))}},
+        {"index": 1, "rules": {}}
+    ]}))});
+    let expected = json!({"list": [{"id": 1, "kind": "a"}, {"kind": "b"}]});
+    assert!(check(
+        expected.clone(),
+        rules.clone(),
+        json!({"list": [{"kind": "z"}, {"kind": "b"}, {"id": 99, "kind": "a"}]})
+    )
+    .is_empty());
+    let m = check(expected, rules, json!({"list": [{"id": 1, "kind": "a"}]}));
+    assert_eq!(
+        only(&m),
+        (
+            "$.list",
+            "Variant at index 1 ({\"kind\":\"b\"}) was not found in the actual list"
+        )
+    );
+}
+
+#[test]
+fn and_or_combination() {
+    let or = json!({"$.v": {"combine": "OR", "matchers": [{"match": "regex", "regex": "a+"}, {"match": "regex", "regex": "b+"}]}});
+    assert!(check(json!({"v": "a"}), or.clone(), json!({"v": "bbb"})).is_empty());
+    assert_eq!(check(json!({"v": "a"}), or, json!({"v": "c"})).len(), 2);
+    let and = json!({"$.v": {"combine": "AND", "matchers": [{"match": "regex", "regex": "a.*"}, {"match": "include", "value": "z"}]}});
+    assert!(check(json!({"v": "az"}), and.clone(), json!({"v": "abz"})).is_empty());
+    assert_eq!(
+        only(&check(json!({"v": "az"}), and, json!({"v": "ab"}))).1,
+        "Expected 'ab' to include 'z'"
+    );
+}
+
+#[test]
+fn spec_version_decides_which_rules_apply() {
+    let rules = json!({"$.v": rule(json!({"match": "type"}))});
+    assert!(check_spec(
+        json!({"v": 1}),
+        rules.clone(),
+        json!({"v": 2}),
+        SpecVersion::V2
+    )
+    .is_empty());
+    assert_eq!(
+        check_spec(json!({"v": 1}), rules, json!({"v": 2}), SpecVersion::V1_1).len(),
+        1
+    );
+    let v3_rule = json!({"$.v": rule(json!({"match": "integer"}))});
+    assert!(check_spec(
+        json!({"v": 1}),
+        v3_rule.clone(),
+        json!({"v": 2}),
+        SpecVersion::V3
+    )
+    .is_empty());
+    // V2 knows no integer matcher: the value must be equal.
+    assert_eq!(
+        check_spec(json!({"v": 1}), v3_rule, json!({"v": 2}), SpecVersion::V2).len(),
+        1
+    );
+}
+
+#[test]
+fn invalid_regex_fails_compilation_naming_regex_and_path() {
+    let mut expected = json_request(json!({"v": "x"}), json!({}));
+    expected.matching_rules.set(
+        "body",
+        "$.v",
+        RuleList::new(vec![MatchingRule::Regex("(unclosed".into())]),
+    );
+    let err = RequestMatcher::new(&expected, SpecVersion::V3).unwrap_err();
+    assert_eq!(err.code, ErrorCode::InvalidRegex);
+    assert!(err.message.contains("(unclosed"), "{}", err.message);
+    assert!(err.message.contains("$.v"), "{}", err.message);
+}
+
+// ------------------------------------------------------------------ other bodies
+
+fn typed(method: &str, ct: &str, body: &[u8]) -> Request {
+    let mut r = Request::new(method, "/");
+    r.headers = headers(&[("Content-Type", ct)]);
+    r.body = Body::from_bytes(body.to_vec(), ContentType::parse(ct));
+    r
+}
+
+#[test]
+fn body_presence_is_told_apart() {
+    let expected = json_request(json!({"a": 1}), json!({}));
+    let mut missing = Request::new("POST", "/items");
+    missing.headers = headers(&[("Content-Type", "application/json")]);
+    let m = match_request(&expected, &missing, SpecVersion::V3).unwrap();
+    assert_eq!(only(&m).1, "Expected body '{\"a\":1}' but was missing");
+    let mut empty = missing.clone();
+    empty.body = Body::Empty;
+    let m = match_request(&expected, &empty, SpecVersion::V3).unwrap();
+    assert_eq!(only(&m).1, "Expected body '{\"a\":1}' but was empty");
+
+    let mut expects_empty = missing.clone();
+    expects_empty.body = Body::Empty;
+    let m = match_request(
+        &expects_empty,
+        &json_actual(json!({"a": 1})),
+        SpecVersion::V3,
+    )
+    .unwrap();
+    assert_eq!(only(&m).1, "Expected empty body but received '{\"a\":1}'");
+    // No expected body: anything goes.
+    assert!(match_request(
+        &Request::new("POST", "/items"),
+        &json_actual(json!({"a": 1})),
+        SpecVersion::V3
+    )
+    .unwrap()
+    .is_empty());
+}
+
+#[test]
+fn content_type_mismatch_is_a_body_type_mismatch() {
+    let expected = json_request(json!({"a": 1}), json!({}));
+    let actual = typed("POST", "text/plain", b"a=1");
+    let mut actual = actual;
+    actual.path = "/items".into();
+    let m = match_request(&expected, &actual, SpecVersion::V3).unwrap();
+    let m: Vec<_> = m
+        .into_iter()
+        .filter(|m| m.type_name() != "HeaderMismatch")
+        .collect();
+    assert_eq!(m.len(), 1, "{m:#?}");
+    assert_eq!(m[0].type_name(), "BodyTypeMismatch");
+    assert_eq!(
+        m[0].message(),
+        "Expected a body of 'application/json' but the actual content type was 'text/plain'"
+    );
+    // JSON flavours are compatible.
+    let vendor = typed("POST", "application/vnd.api+json", b"{\"a\":1}");
+    let mut vendor = vendor;
+    vendor.path = "/items".into();
+    let m = match_request(&expected, &vendor, SpecVersion::V3).unwrap();
+    // Only the Content-Type header differs; the bodies match.
+    assert!(
+        m.iter().all(|m| m.type_name() == "HeaderMismatch"),
+        "{m:#?}"
+    );
+}
+
+#[test]
+fn xml_elements_attributes_text_and_rules() {
+    let ct = "application/xml";
+    let expected = typed(
+        "POST",
+        ct,
+        br#"<root><item id="1">a</item><item id="2">b</item></root>"#,
+    );
+    let same = typed(
+        "POST",
+        ct,
+        br#"<?xml version="1.0"?><root><item id="1">a</item><item id="2">b</item></root>"#,
+    );
+    assert!(match_request(&expected, &same, SpecVersion::V3)
+        .unwrap()
+        .is_empty());
+
+    let m = match_request(
+        &expected,
+        &typed(
+            "POST",
+            ct,
+            br#"<root><item id="1">a</item><item id="3">c</item></root>"#,
+        ),
+        SpecVersion::V3,
+    )
+    .unwrap();
+    assert_eq!(m.len(), 2, "{m:#?}");
+    assert_eq!(m[0].to_json()["path"], json!("$.root.item.@id"));
+    assert_eq!(m[0].message(), "Expected '3' to be equal to '2'");
+    assert_eq!(m[1].to_json()["path"], json!("$.root.item.#text"));
+
+    let m = match_request(
+        &expected,
+        &typed("POST", ct, br#"<root><item id="1">a</item></root>"#),
+        SpecVersion::V3,
+    )
+    .unwrap();
+    assert_eq!(only(&m).1, "Expected child <item/> but was missing");
+    let m = match_request(
+        &expected,
+        &typed(
+            "POST",
+            ct,
+            br#"<root><item id="1">a</item><item id="2">b</item><extra/></root>"#,
+        ),
+        SpecVersion::V3,
+    )
+    .unwrap();
+    assert_eq!(only(&m).1, "Unexpected child <extra/>");
+
+    let mut with_rules = expected.clone();
+    with_rules.matching_rules = MatchingRules::from_json(&json!({"body": {
+        "$.root": rule(json!({"match": "type", "min": 2})),
+        "$.root.item": rule(json!({"match": "type"})),
+        "$.root.item['@id']": rule(json!({"match": "integer"})),
+        "$.root.item['#text']": rule(json!({"match": "regex", "regex": "[a-z]"}))
+    }}))
+    .unwrap();
+    let matcher = RequestMatcher::new(&with_rules, SpecVersion::V3).unwrap();
+    let m = matcher.mismatches(&typed(
+        "POST",
+        ct,
+        br#"<root><item id="7">x</item><item id="8">y</item><item id="9">z</item></root>"#,
+    ));
+    assert!(m.is_empty(), "{m:#?}");
+    let m = matcher.mismatches(&typed(
+        "POST",
+        ct,
+        br#"<root><item id="x">x</item><item id="2">y</item></root>"#,
+    ));
+    assert_eq!(
+        only(&m),
+        ("$.root.item.@id", "Expected 'x' to match an integer number")
+    );
+    // The min rule on the parent counts its child elements.
+    let m = matcher.mismatches(&typed("POST", ct, br#"<root><item id="1">x</item></root>"#));
+    assert_eq!(
+        only(&m),
+        (
+            "$.root",
+            "Expected <root> with 1 child element(s) to have minimum size of 2"
+        )
+    );
+}
+
+#[test]
+fn xml_namespaces_compare_by_uri() {
+    let ct = "application/xml";
+    let expected = typed(
+        "POST",
+        ct,
+        br#"<a:root xmlns:a="urn:x"><a:v>1</a:v></a:root>"#,
+    );
+    let other_prefix = typed(
+        "POST",
+        ct,
+        br#"<b:root xmlns:b="urn:x"><b:v>1</b:v></b:root>"#,
+    );
+    assert!(match_request(&expected, &other_prefix, SpecVersion::V3)
+        .unwrap()
+        .is_empty());
+    let other_ns = typed(
+        "POST",
+        ct,
+        br#"<a:root xmlns:a="urn:y"><a:v>1</a:v></a:root>"#,
+    );
+    assert!(!match_request(&expected, &other_ns, SpecVersion::V3)
+        .unwrap()
+        .is_empty());
+    let broken = typed("POST", ct, b"<root>");
+    let m = match_request(&expected, &broken, SpecVersion::V3).unwrap();
+    assert!(only(&m).1.starts_with("Failed to parse the actual body"));
+}
+
+#[test]
+fn plain_text_equality_and_regex() {
+    let expected = typed("POST", "text/plain", b"hello");
+    assert!(match_request(
+        &expected,
+        &typed("POST", "text/plain", b"hello"),
+        SpecVersion::V3
+    )
+    .unwrap()
+    .is_empty());
+    let m = match_request(
+        &expected,
+        &typed("POST", "text/plain", b"bye"),
+        SpecVersion::V3,
+    )
+    .unwrap();
+    assert_eq!(
+        only(&m).1,
+        "Expected body 'hello' to match 'bye' using equality but did not match"
+    );
+    let mut with_rule = expected.clone();
+    with_rule.matching_rules = MatchingRules::from_json(
+        &json!({"body": {"$": rule(json!({"match": "regex", "regex": "h.*o"}))}}),
+    )
+    .unwrap();
+    assert!(match_request(
+        &with_rule,
+        &typed("POST", "text/plain", b"hippo"),
+        SpecVersion::V3
+    )
+    .unwrap()
+    .is_empty());
+}
+
+#[test]
+fn form_urlencoded_bodies() {
+    let ct = "application/x-www-form-urlencoded";
+    let expected = typed("POST", ct, b"a=1&b=x+y");
+    assert!(match_request(
+        &expected,
+        &typed("POST", ct, b"b=x%20y&a=1"),
+        SpecVersion::V3
+    )
+    .unwrap()
+    .is_empty());
+    let m = match_request(&expected, &typed("POST", ct, b"a=1"), SpecVersion::V3).unwrap();
+    assert_eq!(
+        only(&m),
+        ("$.b", "Expected form post parameter 'b' but was missing")
+    );
+    let m = match_request(
+        &expected,
+        &typed("POST", ct, b"a=1&b=x+y&c=2"),
+        SpecVersion::V3,
+    )
+    .unwrap();
+    assert_eq!(
+        only(&m),
+        ("$.c", "Unexpected form post parameter 'c' received")
+    );
+    let mut with_rule = expected.clone();
+    with_rule.matching_rules =
+        MatchingRules::from_json(&json!({"body": {"$.a": rule(json!({"match": "integer"}))}}))
+            .unwrap();
+    assert!(match_request(
+        &with_rule,
+        &typed("POST", ct, b"a=42&b=x+y"),
+        SpecVersion::V3
+    )
+    .unwrap()
+    .is_empty());
+    let m = match_request(
+        &with_rule,
+        &typed("POST", ct, b"a=z&b=x+y"),
+        SpecVersion::V3,
+    )
+    .unwrap();
+    assert_eq!(only(&m), ("$.a", "Expected 'z' to match an integer number"));
+}
+
+const PNG: &[u8] = &[
+    0x89, b'P', b'N', b'G', 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, b'I', b'H', b'D', b'R',
+];
+
+fn multipart(parts: &[(&str, &str, &[u8])]) -> Vec<u8> {
+    let mut out = Vec::new();
+    for (name, ct, body) in parts {
+        out.extend_from_slice(b"--XyZ\r\n");
+        out.extend_from_slice(
+            format!(
+                "Content-Disposition: form-data; name=\"{name}\"\r\nContent-Type: {ct}\r\n\r\n"
+            )
+            .as_bytes(),
+        );
+        out.extend_from_slice(body);
+        out.extend_from_slice(b"\r\n");
+    }
+    out.extend_from_slice(b"--XyZ--\r\n");
+    out
+}
+
+#[test]
+fn multipart_parts_by_their_own_content_type() {
+    let ct = "multipart/form-data; boundary=XyZ";
+    let expected = typed(
+        "POST",
+        ct,
+        &multipart(&[
+            ("meta", "application/json", b"{\"a\":1}"),
+            ("note", "text/plain", b"hi"),
+        ]),
+    );
+    let same = typed(
+        "POST",
+        ct,
+        &multipart(&[
+            ("note", "text/plain", b"hi"),
+            ("meta", "application/json", b"{ \"a\" : 1 }"),
+        ]),
+    );
+    assert!(match_request(&expected, &same, SpecVersion::V3)
+        .unwrap()
+        .is_empty());
+    let m = match_request(
+        &expected,
+        &typed(
+            "POST",
+            ct,
+            &multipart(&[
+                ("meta", "application/json", b"{\"a\":2}"),
+                ("note", "text/plain", b"hi"),
+            ]),
+        ),
+        SpecVersion::V3,
+    )
+    .unwrap();
+    assert_eq!(
+        only(&m),
+        (
+            "$.meta.a",
+            "MIME part 'meta': Expected 2 (Integer) to be equal to 1 (Integer)"
+        )
+    );
+    let m = match_request(
+        &expected,
+        &typed(
+            "POST",
+            ct,
+            &multipart(&[("meta", "application/json", b"{\"a\":1}")]),
+        ),
+        SpecVersion::V3,
+    )
+    .unwrap();
+    assert_eq!(
+        only(&m),
+        ("$.note", "Expected a MIME part 'note' but was missing")
+    );
+
+    // A file part checked by content type only, as pact's multipart DSL writes it.
+    let mut file_expected = typed("POST", ct, &multipart(&[("file", "image/png", PNG)]));
+    file_expected.matching_rules = MatchingRules::from_json(
+        &json!({"body": {"$.file": rule(json!({"match": "contentType", "value": "image/png"}))}}),
+    )
+    .unwrap();
+    let mut other_png = PNG.to_vec();
+    other_png.extend_from_slice(b"more");
+    assert!(match_request(
+        &file_expected,
+        &typed("POST", ct, &multipart(&[("file", "image/png", &other_png)])),
+        SpecVersion::V3
+    )
+    .unwrap()
+    .is_empty());
+    let m = match_request(
+        &file_expected,
+        &typed(
+            "POST",
+            ct,
+            &multipart(&[("file", "image/png", b"GIF89a......")]),
+        ),
+        SpecVersion::V3,
+    )
+    .unwrap();
+    assert!(only(&m).1.contains("'image/png'"), "{m:#?}");
+}
+
+#[test]
+fn binary_bodies_bytes_or_content_type_rule() {
+    let ct = "application/octet-stream";
+    let expected = typed("POST", ct, &[1, 2, 3]);
+    assert!(
+        match_request(&expected, &typed("POST", ct, &[1, 2, 3]), SpecVersion::V3)
+            .unwrap()
+            .is_empty()
+    );
+    let m = match_request(&expected, &typed("POST", ct, &[1, 2, 4]), SpecVersion::V3).unwrap();
+    assert_eq!(
+        only(&m).1,
+        "Actual body [application/octet-stream, 3 bytes, starting with 010204] is not equal to the expected body [application/octet-stream, 3 bytes, starting with 010203]"
+    );
+    let mut png = typed("POST", "image/png", PNG);
+    png.matching_rules = MatchingRules::from_json(
+        &json!({"body": {"$": rule(json!({"match": "contentType", "value": "image/png"}))}}),
+    )
+    .unwrap();
+    let mut other = PNG.to_vec();
+    other.push(7);
+    assert!(
+        match_request(&png, &typed("POST", "image/png", &other), SpecVersion::V3)
+            .unwrap()
+            .is_empty()
+    );
+    let m = match_request(
+        &png,
+        &typed("POST", "image/png", b"%PDF-1.4 not a png"),
+        SpecVersion::V3,
+    )
+    .unwrap();
+    assert_eq!(
+        only(&m).1,
+        "Expected binary contents to have content type 'image/png' but detected contents was 'application/pdf'"
+    );
+}
+
+#[test]
+fn status_equality_and_status_code_rule() {
+    let expected = Response {
+        status: 200,
+        ..Response::default()
+    };
+    let m = match_response(
+        &expected,
+        &Response {
+            status: 404,
+            ..Response::default()
+        },
+        SpecVersion::V3,
+    )
+    .unwrap();
+    assert_eq!(m[0].type_name(), "StatusMismatch");
+    assert_eq!(m[0].message(), "expected 200 but was 404");
+    let mut with_rule = expected.clone();
+    with_rule.matching_rules = MatchingRules::from_json(
+        &json!({"status": {"matchers": [{"match": "statusCode", "status": "success"}]}}),
+    )
+    .unwrap();
+    assert!(match_response(
+        &with_rule,
+        &Response {
+            status: 204,
+            ..Response::default()
+        },
+        SpecVersion::V4
+    )
+    .unwrap()
+    .is_empty());
+    let m = match_response(
+        &with_rule,
+        &Response {
+            status: 500,
+            ..Response::default()
+        },
+        SpecVersion::V4,
+    )
+    .unwrap();
+    assert_eq!(
+        m[0].message(),
+        "Expected status code 500 to be a success (2xx) status"
+    );
+}
+
+#[test]
+fn message_bodies_through_match_body() {
+    let rules =
+        MatchingRules::from_json(&json!({"body": {"$.id": rule(json!({"match": "type"}))}}))
+            .unwrap();
+    let expected = Body::from_json(&json!({"id": 1}));
+    let ok = Body::from_json(&json!({"id": 5, "extra": true}));
+    assert!(
+        match_body(&expected, None, &ok, None, &rules, SpecVersion::V3, true)
+            .unwrap()
+            .is_empty()
+    );
+    let bad = Body::from_json(&json!({"id": "5"}));
+    let m = match_body(&expected, None, &bad, None, &rules, SpecVersion::V3, true).unwrap();
+    assert_eq!(only(&m).0, "$.id");
+}
+
+#[test]
+fn matcher_compiles_once_and_is_reusable() {
+    let matcher = RequestMatcher::new(
+        &json_request(
+            json!({"id": 1}),
+            json!({"$.id": rule(json!({"match": "integer"}))}),
+        ),
+        SpecVersion::V4,
+    )
+    .unwrap();
+    for i in 0..3 {
+        assert!(matcher.matches(&json_actual(json!({"id": i}))));
+    }
+    assert!(!matcher.matches(&json_actual(json!({"id": "x"}))));
+    assert_eq!(matcher.expected().path, "/items");
+}

@@ -1,0 +1,139 @@
+//! Runs every case of the official pact-specification test suites (V1..V4: requests,
+//! responses, message bodies) through the matching engine and asserts each verdict.
+
+use pact_mock_server_ffi::matching::{match_body, match_response, Mismatch, RequestMatcher};
+use pact_mock_server_ffi::model::file::{request_from_json, response_from_json};
+use pact_mock_server_ffi::model::{Body, ContentType, SpecVersion};
+use serde_json::Value;
+use std::path::{Path, PathBuf};
+
+fn spec_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/pact-spec")
+}
+
+fn version_of(dir: &str) -> SpecVersion {
+    match dir {
+        "v1" => SpecVersion::V1,
+        "v1.1" => SpecVersion::V1_1,
+        "v2" => SpecVersion::V2,
+        "v3" => SpecVersion::V3,
+        _ => SpecVersion::V4,
+    }
+}
+
+fn collect(dir: &Path, out: &mut Vec<PathBuf>) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    let mut entries: Vec<_> = entries.flatten().map(|e| e.path()).collect();
+    entries.sort();
+    for p in entries {
+        if p.is_dir() {
+            collect(&p, out);
+        } else if p.extension().is_some_and(|e| e == "json") {
+            out.push(p);
+        }
+    }
+}
+
+/// A message's contents as a body, with the content type from its metadata.
+fn message_body(json: &Value, spec: SpecVersion) -> Result<(Body, Option<ContentType>), String> {
+    let request = request_from_json(json, spec).map_err(|e| e.message)?;
+    let meta = json
+        .get("metaData")
+        .or_else(|| json.get("metadata"))
+        .and_then(|m| m.get("contentType").or_else(|| m.get("content-type")))
+        .and_then(Value::as_str)
+        .and_then(ContentType::parse);
+    let ct = meta.or_else(|| request.body.content_type().cloned());
+    Ok((request.body, ct))
+}
+
+fn run_case(file: &Path, spec: SpecVersion, kind: &str) -> Result<(bool, Vec<Mismatch>), String> {
+    let text = std::fs::read_to_string(file).map_err(|e| e.to_string())?;
+    // Some case files start with a byte-order mark.
+    let case: Value =
+        serde_json::from_str(text.trim_start_matches('\u{feff}')).map_err(|e| e.to_string())?;
+    let expected_match = case
+        .get("match")
+        .and_then(Value::as_bool)
+        .ok_or("case has no boolean 'match'")?;
+    let expected = case.get("expected").ok_or("case has no 'expected'")?;
+    let actual = case.get("actual").ok_or("case has no 'actual'")?;
+    let mismatches = match kind {
+        "request" => {
+            let e = request_from_json(expected, spec)
+                .map_err(|e| format!("expected: {}", e.message))?;
+            let a =
+                request_from_json(actual, spec).map_err(|e| format!("actual: {}", e.message))?;
+            RequestMatcher::new(&e, spec)
+                .map_err(|e| e.message)?
+                .mismatches(&a)
+        }
+        "response" => {
+            let e = response_from_json(expected, spec)
+                .map_err(|e| format!("expected: {}", e.message))?;
+            let a =
+                response_from_json(actual, spec).map_err(|e| format!("actual: {}", e.message))?;
+            match_response(&e, &a, spec).map_err(|e| e.message)?
+        }
+        "message" => {
+            let (eb, ect) = message_body(expected, spec)?;
+            let (ab, act) = message_body(actual, spec)?;
+            let rules = request_from_json(expected, spec)
+                .map_err(|e| e.message)?
+                .matching_rules;
+            match_body(&eb, ect.as_ref(), &ab, act.as_ref(), &rules, spec, true)
+                .map_err(|e| e.message)?
+        }
+        other => return Err(format!("unknown case kind '{other}'")),
+    };
+    Ok((expected_match == mismatches.is_empty(), mismatches))
+}
+
+#[test]
+fn all_spec_cases() {
+    let root = spec_root();
+    assert!(
+        root.is_dir(),
+        "pact-specification test cases not found at {}: check out the shared spec suite next to the crate (../shared/pact-spec)",
+        root.display()
+    );
+    let mut passed = 0;
+    let mut failures = Vec::new();
+    for version in ["v1", "v1.1", "v2", "v3", "v4"] {
+        let spec = version_of(version);
+        for kind in ["request", "response", "message"] {
+            let mut files = Vec::new();
+            collect(&root.join(version).join("testcases").join(kind), &mut files);
+            for file in files {
+                let name = file
+                    .strip_prefix(&root)
+                    .unwrap_or(&file)
+                    .display()
+                    .to_string();
+                match run_case(&file, spec, kind) {
+                    Ok((true, _)) => passed += 1,
+                    Ok((false, mismatches)) => failures.push(format!(
+                        "{name}: verdict wrong; mismatches: {:?}",
+                        mismatches
+                            .iter()
+                            .map(|m| m.to_json().to_string())
+                            .collect::<Vec<_>>()
+                    )),
+                    Err(e) => failures.push(format!("{name}: error: {e}")),
+                }
+            }
+        }
+    }
+    println!("spec cases: {passed} passed, {} failed", failures.len());
+    for f in &failures {
+        println!("  FAIL {f}");
+    }
+    assert!(passed > 0, "no spec cases found under {}", root.display());
+    assert!(
+        failures.is_empty(),
+        "{} spec case(s) failed",
+        failures.len()
+    );
+}
