@@ -367,11 +367,18 @@ pub fn parse_date_expression(
             let mut hour: u32 = digits.parse().map_err(|_| bad("invalid hour".into()))?;
             let mut r = rest[digits.len()..].trim_start();
             r = r.strip_prefix("o'clock").unwrap_or(r).trim_start();
+            let half_day = |h: u32| {
+                if (1..=12).contains(&h) {
+                    Ok(h % 12)
+                } else {
+                    Err(bad(format!("{h} is not an hour on a 12-hour clock")))
+                }
+            };
             if let Some(after) = r.strip_prefix("pm") {
-                hour = if hour == 12 { 12 } else { hour + 12 };
+                hour = half_day(hour)? + 12;
                 r = after;
             } else if let Some(after) = r.strip_prefix("am") {
-                hour = if hour == 12 { 0 } else { hour };
+                hour = half_day(hour)?;
                 r = after;
             }
             let t = NaiveTime::from_hms_opt(hour, 0, 0)
@@ -537,6 +544,9 @@ mod tests {
         assert!(parse_date_expression("next", b).is_err());
         assert!(parse_date_expression("next blue moon", b).is_err());
         assert!(parse_date_expression("today @ 25 o'clock", b).is_err());
+        assert!(parse_date_expression("today @ 4294967295 pm", b).is_err());
+        assert!(parse_date_expression("today @ 13 am", b).is_err());
+        assert_eq!(day("@ 12 pm"), "2024-01-31 12:00");
     }
 
     #[test]
