@@ -1236,6 +1236,12 @@ fn a_plain_first_header_value_replaces_only_the_first_and_value_objects_unwrap()
             .code,
         ErrorCode::InvalidArgument
     );
+    for bad in [usize::MAX, 1 << 40] {
+        let e = dsl::with_query_parameter(&mut i, "q", &json!("x"), bad).unwrap_err();
+        assert_eq!(e.code, ErrorCode::InvalidArgument);
+        let e = dsl::with_header(&mut i, Part::Request, "X-A", &json!("x"), bad).unwrap_err();
+        assert_eq!(e.code, ErrorCode::InvalidArgument);
+    }
     dsl::with_header(&mut i, Part::Request, "X-Empty", &Value::Null, 0).unwrap();
     assert_eq!(
         i.request.headers.as_ref().unwrap()["X-Empty"],

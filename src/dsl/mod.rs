@@ -170,6 +170,20 @@ pub fn with_request(i: &mut Interaction, method: &str, path: &Value) -> Result<(
     Ok(())
 }
 
+/// Highest value index of a query parameter or header: more values than this is a mistake
+/// (a garbage index from C), not a request anyone sends.
+const MAX_VALUE_INDEX: usize = 1000;
+
+fn check_index(index: usize, what: &str) -> Result<()> {
+    if index > MAX_VALUE_INDEX {
+        Err(PactError::invalid_argument(format!(
+            "The index {index} of {what} is too large: values are numbered from 0 and at most {MAX_VALUE_INDEX} is accepted"
+        )))
+    } else {
+        Ok(())
+    }
+}
+
 /// The rule key of a value at `index` of a multi-valued query parameter or header: the name
 /// itself for the first value, `name[i]` for later ones.
 fn indexed_key(name: &str, index: usize) -> String {
@@ -195,6 +209,7 @@ pub fn with_query_parameter(
         ));
     }
     let context = format!("query parameter '{name}'");
+    check_index(index, &context)?;
     let (example, rules, generator) = process_single(value, &context)?;
     let r = &mut i.request;
     let query = r.query.get_or_insert_with(Default::default);
@@ -309,6 +324,7 @@ pub fn with_header(
         )));
     }
     let context = format!("{} header '{name}'", part.name());
+    check_index(index, &context)?;
     // No value (a C NULL) is an empty header value, as libpact_ffi takes it.
     let empty = Value::String(String::new());
     let value = if value.is_null() { &empty } else { value };
