@@ -3,8 +3,20 @@
 //! form (`{"pact:matcher:type": "type", "value": ...}`), and the `Matchers` builders that
 //! produce exactly the JSON of pact-js `MatchersV3`.
 
+mod expression;
+mod integration;
+pub mod matchers;
+mod xml;
+
+pub use expression::{parse as parse_matcher_expression, Definition as MatcherDefinition};
+pub use integration::{is_matcher_object, join_field, join_index};
+
 use crate::error::{PactError, Result};
-use crate::model::Interaction;
+use crate::model::{
+    Body, ContentType, Generator, Generators, Headers, Interaction, MatchingRule, MatchingRules,
+    ProviderState, RuleList,
+};
+use integration::{process_single, Processor};
 use serde_json::{Map, Value};
 
 /// Which half of an interaction a call changes.
@@ -12,6 +24,15 @@ use serde_json::{Map, Value};
 pub enum Part {
     Request,
     Response,
+}
+
+impl Part {
+    fn name(self) -> &'static str {
+        match self {
+            Part::Request => "request",
+            Part::Response => "response",
+        }
+    }
 }
 
 /// A body as a front end hands it over.
@@ -25,50 +46,511 @@ pub enum BodyInput {
     Bytes(Vec<u8>),
 }
 
-fn not_yet() -> PactError {
-    PactError::invalid_argument("not implemented yet")
+/// The example JSON of integration JSON, with every matcher replaced by its example value,
+/// plus the body rules and generators it defines (keyed by JSON path). Useful to front ends
+/// that need the plain value (pact-js `reify`).
+pub fn process_body_json(value: &Value) -> Result<(Value, MatchingRules, Generators)> {
+    let mut p = Processor::new("body");
+    let example = p.process(value, "$")?;
+    let mut rules = MatchingRules::default();
+    for (path, list) in p.rules {
+        rules.add("body", &path, list);
+    }
+    let mut generators = Generators::default();
+    for (path, g) in p.generators {
+        generators.add("body", &path, g);
+    }
+    Ok((example, rules, generators))
+}
+
+/// For the C ABI: a string holding a JSON object with `pact:matcher:type` or
+/// `pact:generator:type` becomes that object; anything else stays a plain string.
+pub fn value_from_c_string(s: &str) -> Value {
+    let trimmed = s.trim_start();
+    if trimmed.starts_with('{') {
+        if let Ok(v @ Value::Object(_)) = serde_json::from_str::<Value>(s) {
+            if is_matcher_object(&v) {
+                return v;
+            }
+        }
+    }
+    Value::String(s.to_string())
+}
+
+/// A single example value as the string a path, query or header holds.
+fn example_to_string(value: &Value, what: &str) -> Result<String> {
+    match value {
+        Value::String(s) => Ok(s.clone()),
+        Value::Number(n) => Ok(n.to_string()),
+        Value::Bool(b) => Ok(b.to_string()),
+        other => Err(PactError::invalid_argument(format!(
+            "{what} must be a string (or a matcher whose example is a string), got {other}"
+        ))),
+    }
+}
+
+fn set_single_rules(
+    rules: &mut MatchingRules,
+    generators: &mut Generators,
+    category: &str,
+    key: &str,
+    found: Vec<MatchingRule>,
+    generator: Option<Generator>,
+) {
+    if let Some(c) = rules.categories.get_mut(category) {
+        c.shift_remove(key);
+    }
+    if let Some(c) = generators.categories.get_mut(category) {
+        c.shift_remove(key);
+    }
+    if !found.is_empty() {
+        rules.set(category, key, RuleList::new(found));
+    }
+    if let Some(g) = generator {
+        generators.add(category, key, g);
+    }
+}
+
+/// Before a rule goes to `name[i]` (i > 0), a rule at plain `name` (which would cover every
+/// value) moves to `name[0]`, where the earlier call meant it.
+fn rekey_first_value_rule(rules: &mut MatchingRules, category: &str, name: &str) {
+    if let Some(c) = rules.categories.get_mut(category) {
+        if let Some(list) = c.shift_remove(name) {
+            c.insert(format!("{name}[0]"), list);
+        }
+    }
+}
+
+/// Drops the rules and generators of every value of a header or query parameter.
+fn remove_value_rules(
+    rules: &mut MatchingRules,
+    generators: &mut Generators,
+    category: &str,
+    name: &str,
+) {
+    let indexed = format!("{name}[");
+    let keep = |k: &String| k != name && !k.starts_with(&indexed);
+    if let Some(c) = rules.categories.get_mut(category) {
+        c.retain(|k, _| keep(k));
+    }
+    if let Some(c) = generators.categories.get_mut(category) {
+        c.retain(|k, _| keep(k));
+    }
 }
 
 /// Sets the request method and path; the path may be a matcher.
-pub fn with_request(_i: &mut Interaction, _method: &str, _path: &Value) -> Result<()> {
-    Err(not_yet())
+pub fn with_request(i: &mut Interaction, method: &str, path: &Value) -> Result<()> {
+    let method = method.trim();
+    i.request.method = if method.is_empty() {
+        "GET".to_string()
+    } else {
+        method.to_ascii_uppercase()
+    };
+    let (example, rules, generator) = match path {
+        Value::Null => (Value::String("/".into()), Vec::new(), None),
+        other => process_single(other, "request path")?,
+    };
+    let path = example_to_string(&example, "The request path")?;
+    i.request.path = if path.is_empty() { "/".into() } else { path };
+    let r = &mut i.request;
+    set_single_rules(
+        &mut r.matching_rules,
+        &mut r.generators,
+        "path",
+        "",
+        rules,
+        generator,
+    );
+    Ok(())
 }
 
-/// Sets query parameter `name` at `index` (values may be matchers).
+/// The rule key of a value at `index` of a multi-valued query parameter or header: the name
+/// itself for the first value, `name[i]` for later ones.
+fn indexed_key(name: &str, index: usize) -> String {
+    if index == 0 {
+        name.to_string()
+    } else {
+        format!("{name}[{index}]")
+    }
+}
+
+/// Sets query parameter `name` at `index` (values may be matchers). A matcher whose example
+/// is a list, given at index 0, sets all values of the parameter and applies to all of them;
+/// `null` makes a flag parameter (`?name`).
 pub fn with_query_parameter(
-    _i: &mut Interaction,
-    _name: &str,
-    _value: &Value,
-    _index: usize,
+    i: &mut Interaction,
+    name: &str,
+    value: &Value,
+    index: usize,
 ) -> Result<()> {
-    Err(not_yet())
+    if name.is_empty() {
+        return Err(PactError::invalid_argument(
+            "A query parameter needs a name",
+        ));
+    }
+    let context = format!("query parameter '{name}'");
+    let (example, rules, generator) = process_single(value, &context)?;
+    let r = &mut i.request;
+    let query = r.query.get_or_insert_with(Default::default);
+    let values = query.entry(name.to_string()).or_default();
+    let key = match example {
+        Value::Array(items) if index == 0 => {
+            remove_value_rules(&mut r.matching_rules, &mut r.generators, "query", name);
+            *values = items
+                .iter()
+                .map(|v| match v {
+                    Value::Null => Ok(None),
+                    v => example_to_string(v, &format!("A value of {context}")).map(Some),
+                })
+                .collect::<Result<Vec<_>>>()?;
+            name.to_string()
+        }
+        example => {
+            let v = match example {
+                Value::Null => None,
+                v => Some(example_to_string(&v, &format!("The value of {context}"))?),
+            };
+            if values.len() <= index {
+                values.resize(index + 1, Some(String::new()));
+            }
+            values[index] = v;
+            if index > 0 && !rules.is_empty() {
+                rekey_first_value_rule(&mut r.matching_rules, "query", name);
+            }
+            indexed_key(name, index)
+        }
+    };
+    set_single_rules(
+        &mut r.matching_rules,
+        &mut r.generators,
+        "query",
+        &key,
+        rules,
+        generator,
+    );
+    Ok(())
 }
 
-/// Sets header `name` at `index` of the request or response (values may be matchers).
+/// Headers whose values are comma-separated lists; others (dates, user agents, custom
+/// headers) keep commas inside their single value.
+const MULTI_VALUE_HEADERS: [&str; 18] = [
+    "accept",
+    "accept-charset",
+    "accept-encoding",
+    "accept-language",
+    "accept-patch",
+    "accept-ranges",
+    "access-control-allow-headers",
+    "access-control-allow-methods",
+    "access-control-expose-headers",
+    "access-control-request-headers",
+    "allow",
+    "cache-control",
+    "connection",
+    "content-encoding",
+    "content-language",
+    "if-match",
+    "if-none-match",
+    "vary",
+];
+
+fn split_header(name: &str, value: &str) -> Vec<String> {
+    if MULTI_VALUE_HEADERS.contains(&name.to_ascii_lowercase().as_str()) {
+        value.split(',').map(|v| v.trim().to_string()).collect()
+    } else {
+        vec![value.trim().to_string()]
+    }
+}
+
+struct PartMut<'a> {
+    headers: &'a mut Option<Headers>,
+    body: &'a mut Body,
+    rules: &'a mut MatchingRules,
+    generators: &'a mut Generators,
+}
+
+fn part_mut(i: &mut Interaction, part: Part) -> PartMut<'_> {
+    match part {
+        Part::Request => PartMut {
+            headers: &mut i.request.headers,
+            body: &mut i.request.body,
+            rules: &mut i.request.matching_rules,
+            generators: &mut i.request.generators,
+        },
+        Part::Response => PartMut {
+            headers: &mut i.response.headers,
+            body: &mut i.response.body,
+            rules: &mut i.response.matching_rules,
+            generators: &mut i.response.generators,
+        },
+    }
+}
+
+/// Sets header `name` at `index` of the request or response (values may be matchers). An
+/// existing header of the same name in another case is reused; a JSON list replaces all
+/// values; a plain value at index 0 of a list-valued header (`Accept: a, b`) is split.
 pub fn with_header(
-    _i: &mut Interaction,
-    _part: Part,
-    _name: &str,
-    _value: &Value,
-    _index: usize,
+    i: &mut Interaction,
+    part: Part,
+    name: &str,
+    value: &Value,
+    index: usize,
 ) -> Result<()> {
-    Err(not_yet())
+    if name.trim().is_empty() {
+        return Err(PactError::invalid_argument(format!(
+            "A {} header needs a name",
+            part.name()
+        )));
+    }
+    let context = format!("{} header '{name}'", part.name());
+    let p = part_mut(i, part);
+    let headers = p.headers.get_or_insert_with(Headers::new);
+    let key = headers
+        .keys()
+        .find(|k| k.eq_ignore_ascii_case(name))
+        .cloned()
+        .unwrap_or_else(|| name.to_string());
+    let mut set_rules: Vec<(usize, Vec<MatchingRule>, Option<Generator>)> = Vec::new();
+    let new_values: Vec<String> = match value {
+        Value::Array(items) => {
+            remove_value_rules(p.rules, p.generators, "header", &key);
+            let mut out = Vec::new();
+            for (n, item) in items.iter().enumerate() {
+                let (example, rules, generator) = process_single(item, &context)?;
+                out.push(example_to_string(
+                    &example,
+                    &format!("A value of {context}"),
+                )?);
+                set_rules.push((n, rules, generator));
+            }
+            out
+        }
+        value => {
+            let (example, rules, generator) = process_single(value, &context)?;
+            let mut values = headers.get(&key).cloned().unwrap_or_default();
+            match example {
+                Value::Array(items) if index == 0 => {
+                    values = items
+                        .iter()
+                        .map(|v| example_to_string(v, &format!("A value of {context}")))
+                        .collect::<Result<Vec<_>>>()?;
+                }
+                Value::String(s) if index == 0 && rules.is_empty() && generator.is_none() => {
+                    // As libpact_ffi: one value replaces the first, a list replaces all.
+                    let parsed = split_header(&key, &s);
+                    if values.is_empty() || parsed.len() > 1 {
+                        values = parsed;
+                    } else {
+                        values[0] = s;
+                    }
+                }
+                example => {
+                    let s = example_to_string(&example, &format!("The value of {context}"))?;
+                    if values.len() <= index {
+                        values.resize(index + 1, String::new());
+                    }
+                    values[index] = s;
+                }
+            }
+            set_rules.push((index, rules, generator));
+            values
+        }
+    };
+    headers.insert(key.clone(), new_values);
+    let single = set_rules.len() == 1;
+    for (n, rules, generator) in set_rules {
+        // A list of values given at once: only the values with matchers get rules.
+        if !single && rules.is_empty() && generator.is_none() {
+            continue;
+        }
+        if n > 0 && !rules.is_empty() {
+            rekey_first_value_rule(p.rules, "header", &key);
+        }
+        set_single_rules(
+            p.rules,
+            p.generators,
+            "header",
+            &indexed_key(&key, n),
+            rules,
+            generator,
+        );
+    }
+    Ok(())
 }
 
-/// Sets the body of the request or response.
+/// The value of a header, case-insensitively.
+fn header_value(headers: &Option<Headers>, name: &str) -> Option<String> {
+    headers
+        .as_ref()?
+        .iter()
+        .find(|(k, _)| k.eq_ignore_ascii_case(name))
+        .and_then(|(_, v)| v.first().cloned())
+}
+
+/// A form-urlencoded body from a JSON object of fields (values may be matchers, rules at
+/// `$.field`); lists give repeated fields.
+fn form_body(value: &Value, p: &mut Processor) -> Result<String> {
+    let example = p.process(value, "$")?;
+    let Value::Object(fields) = example else {
+        return Err(PactError::invalid_argument(
+            "A form-urlencoded body must be an object of field names to values",
+        ));
+    };
+    let mut out = form_urlencoded::Serializer::new(String::new());
+    for (k, v) in &fields {
+        let values = match v {
+            Value::Array(items) => items.clone(),
+            v => vec![v.clone()],
+        };
+        for v in values {
+            out.append_pair(k, &example_to_string(&v, &format!("Form field '{k}'"))?);
+        }
+    }
+    Ok(out.finish())
+}
+
+/// Sets the body of the request or response. The content type is the argument, else an
+/// existing `Content-Type` header, else JSON for JSON input, `text/plain` for text and
+/// `application/octet-stream` for bytes; the `Content-Type` header is set when absent. JSON
+/// content (also given as text) is processed for matchers; earlier body rules are replaced.
 pub fn with_body(
-    _i: &mut Interaction,
-    _part: Part,
-    _body: BodyInput,
-    _content_type: Option<&str>,
+    i: &mut Interaction,
+    part: Part,
+    body: BodyInput,
+    content_type: Option<&str>,
 ) -> Result<()> {
-    Err(not_yet())
+    let context = format!("{} body", part.name());
+    let p = part_mut(i, part);
+    let given = content_type
+        .map(str::trim)
+        .filter(|c| !c.is_empty())
+        .map(str::to_string)
+        .or_else(|| header_value(p.headers, "content-type"));
+    let ct = match given {
+        Some(raw) => ContentType::parse(&raw).ok_or_else(|| {
+            PactError::invalid_argument(format!(
+                "Invalid content type '{raw}' for the {context}: use type/subtype, e.g. application/json"
+            ))
+        })?,
+        None => match &body {
+            BodyInput::Json(_) => ContentType::json(),
+            BodyInput::Text(_) => ContentType::text(),
+            BodyInput::Bytes(_) => ContentType::octet_stream(),
+        },
+    };
+    let mut processor = Processor::new(context.clone());
+    let bytes: Vec<u8> = match body {
+        BodyInput::Json(v) if ct.is_form() && v.is_object() => {
+            form_body(&v, &mut processor)?.into_bytes()
+        }
+        BodyInput::Json(v) if ct.is_xml() && xml::is_builder_document(&v) => {
+            xml::build(&v, &mut processor)?.into_bytes()
+        }
+        BodyInput::Json(Value::String(s)) if !ct.is_json() => s.into_bytes(),
+        BodyInput::Json(v) => processor.process(&v, "$")?.to_string().into_bytes(),
+        BodyInput::Text(s) if ct.is_json() => match serde_json::from_str::<Value>(&s) {
+            Ok(v) => processor.process(&v, "$")?.to_string().into_bytes(),
+            // Text that is not JSON is sent as given; the content type is the user's call.
+            Err(_) => s.into_bytes(),
+        },
+        // The C ABI hands XML builder documents over as text.
+        BodyInput::Text(s) if ct.is_xml() && s.trim_start().starts_with('{') => {
+            match serde_json::from_str::<Value>(&s) {
+                Ok(v) if xml::is_builder_document(&v) => {
+                    xml::build(&v, &mut processor)?.into_bytes()
+                }
+                _ => s.into_bytes(),
+            }
+        }
+        BodyInput::Text(s) if ct.is_form() => match serde_json::from_str::<Value>(&s) {
+            Ok(v @ Value::Object(_)) => form_body(&v, &mut processor)?.into_bytes(),
+            _ => s.into_bytes(),
+        },
+        BodyInput::Text(s) => s.into_bytes(),
+        BodyInput::Bytes(b) => b,
+    };
+    p.rules.categories.shift_remove("body");
+    p.generators.categories.shift_remove("body");
+    for (path, list) in processor.rules {
+        p.rules.add("body", &path, list);
+    }
+    for (path, g) in processor.generators {
+        p.generators.add("body", &path, g);
+    }
+    if header_value(p.headers, "content-type").is_none() {
+        p.headers
+            .get_or_insert_with(Headers::new)
+            .insert("Content-Type".to_string(), vec![ct.to_string()]);
+    }
+    *p.body = Body::from_bytes(bytes, Some(ct));
+    Ok(())
 }
 
-/// Sets the response status: a number or a matcher (statusCode).
-pub fn response_status(_i: &mut Interaction, _status: &Value) -> Result<()> {
-    Err(not_yet())
+fn status_from_number(n: &Value) -> Result<u16> {
+    n.as_u64()
+        .or_else(|| n.as_str().and_then(|s| s.trim().parse().ok()))
+        .filter(|s| (100..=599).contains(s))
+        .map(|s| s as u16)
+        .ok_or_else(|| {
+            PactError::invalid_argument(format!(
+                "The response status must be a number from 100 to 599 (or a statusCode matcher), got {n}"
+            ))
+        })
+}
+
+/// Sets the response status: a number, a numeric string, or a matcher (statusCode, with an
+/// optional generator) whose example is the status.
+pub fn response_status(i: &mut Interaction, status: &Value) -> Result<()> {
+    let status = match status {
+        Value::String(s) if s.trim_start().starts_with('{') => value_from_c_string(s),
+        other => other.clone(),
+    };
+    let (example, rules, generator) = if is_matcher_object(&status) {
+        let (mut example, rules, generator) = process_single(&status, "response status")?;
+        if example.is_null() {
+            // A statusCode matcher without an example: a code of its class.
+            example = rules
+                .iter()
+                .find_map(|r| match r {
+                    MatchingRule::StatusCode(class) => Some(matchers::example_status(class)),
+                    _ => None,
+                })
+                .map(Value::from)
+                .unwrap_or(Value::Null);
+        }
+        (example, rules, generator)
+    } else {
+        (status, Vec::new(), None)
+    };
+    let code = status_from_number(&example)?;
+    if let Some(MatchingRule::StatusCode(class)) = rules
+        .iter()
+        .find(|r| matches!(r, MatchingRule::StatusCode(_)))
+    {
+        if !class.contains(code) {
+            return Err(PactError::invalid_argument(format!(
+                "The example status {code} is not {}: pick an example the statusCode matcher accepts",
+                class.describe()
+            )));
+        }
+    }
+    i.response.status = code;
+    let r = &mut i.response;
+    set_single_rules(
+        &mut r.matching_rules,
+        &mut r.generators,
+        "status",
+        "",
+        rules,
+        generator,
+    );
+    Ok(())
 }
 
 /// Adds a provider state with optional parameters.
-pub fn given(_i: &mut Interaction, _state: &str, _params: Option<Map<String, Value>>) {}
+pub fn given(i: &mut Interaction, state: &str, params: Option<Map<String, Value>>) {
+    i.provider_states.push(ProviderState {
+        name: state.to_string(),
+        params: params.filter(|p| !p.is_empty()),
+    });
+}

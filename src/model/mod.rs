@@ -14,7 +14,9 @@ pub use body::{Body, ContentType};
 pub use generators::{Generator, Generators};
 pub use http::{Headers, Query, Request, Response};
 pub use pact::{Interaction, Pact, ProviderState};
-pub use rules::{MatchingRule, MatchingRules, RuleList, RuleLogic, StatusClass};
+pub use rules::{
+    ArrayContainsVariant, MatchingRule, MatchingRules, RuleList, RuleLogic, StatusClass,
+};
 
 use crate::error::{ErrorCode, PactError};
 use std::fmt;

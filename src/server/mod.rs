@@ -1,12 +1,44 @@
 //! The hyper 1.x mock server on the core's own tokio runtime: start and stop, a registry of
 //! running servers by port, matching each request against the pact, recording results,
 //! generated responses, CORS, TLS, per-server logs and pact-file writing.
+//!
+//! Both front ends (Node, C) call these functions from threads that are not runtime threads;
+//! every call returns without waiting on JS and the blocking parts (bind, stop) are bounded.
 
-use crate::error::{PactError, Result};
-use crate::matching::Mismatch;
+mod handler;
+mod state;
+mod tls;
+
+use crate::error::{ErrorCode, PactError, Result};
+use crate::matching::{Mismatch, RequestMatcher};
 use crate::model::{Pact, Request};
+use hyper::server::conn::http1;
+use hyper::service::service_fn;
+use hyper_util::rt::{TokioIo, TokioTimer};
+use once_cell::sync::Lazy;
+use state::State;
+use std::collections::HashMap;
+use std::net::{IpAddr, Ipv4Addr, SocketAddr, ToSocketAddrs};
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{mpsc, Arc, Mutex, MutexGuard};
+use std::time::Duration;
+use tokio::io::{AsyncRead, AsyncWrite};
+use tokio::net::{TcpListener, TcpSocket, TcpStream};
+use tokio::sync::oneshot;
+use tokio::task::JoinSet;
+use tokio_rustls::TlsAcceptor;
+
+pub use handler::MAX_BODY_BYTES;
+
+/// How long `shutdown()` waits for the listener and connections to be gone.
+const STOP_TIMEOUT: Duration = Duration::from_secs(5);
+/// A TLS client that does not finish its handshake in this time is dropped.
+const TLS_HANDSHAKE_TIMEOUT: Duration = Duration::from_secs(10);
+/// Pending connections the kernel queues for the accept loop.
+const LISTEN_BACKLOG: u32 = 1024;
+/// A client that does not send its request headers in this time is dropped.
+const HEADER_READ_TIMEOUT: Duration = Duration::from_secs(30);
 
 /// How to start a server.
 #[derive(Debug, Clone)]
@@ -45,51 +77,435 @@ pub enum MatchResult {
     MissingRequest { request: Request },
 }
 
+// ---------------------------------------------------------------- runtime and registry
+
+static RUNTIME: Lazy<std::result::Result<tokio::runtime::Runtime, String>> = Lazy::new(|| {
+    tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .thread_name("pact-mock-server")
+        .enable_all()
+        .build()
+        .map_err(|e| e.to_string())
+});
+
+/// The runtime every mock server runs on (created on first use).
+pub fn runtime() -> Result<&'static tokio::runtime::Runtime> {
+    RUNTIME.as_ref().map_err(|e| {
+        PactError::io(format!(
+            "Could not start the mock server runtime (threads or I/O driver): {e}"
+        ))
+    })
+}
+
+static REGISTRY: Lazy<Mutex<HashMap<u16, Arc<MockServer>>>> =
+    Lazy::new(|| Mutex::new(HashMap::new()));
+
+static NEXT_ID: AtomicU64 = AtomicU64::new(1);
+
+/// A poisoned lock only means another thread panicked mid-update of plain data; the data
+/// is still usable and refusing it would turn one failure into many.
+fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(|e| e.into_inner())
+}
+
+// ---------------------------------------------------------------- the server
+
+/// What the connection tasks share with the `MockServer` handle.
+pub(crate) struct Shared {
+    id: u64,
+    port: u16,
+    url: String,
+    cors: bool,
+    pact: Pact,
+    matchers: Vec<RequestMatcher>,
+    state: Mutex<State>,
+}
+
+impl Shared {
+    fn lock_state(&self) -> MutexGuard<'_, State> {
+        lock(&self.state)
+    }
+
+    fn log(&self, line: &str) {
+        tracing::debug!(server = self.port, "{line}");
+        self.lock_state().log_line(&stamped(line));
+    }
+}
+
+/// A log line with its UTC time.
+fn stamped(line: &str) -> String {
+    format!(
+        "{} {line}",
+        chrono::Utc::now().format("%Y-%m-%dT%H:%M:%S%.3fZ")
+    )
+}
+
+/// The handles that stop the accept task and tell when it has finished.
+struct Stopper {
+    signal: oneshot::Sender<()>,
+    done: mpsc::Receiver<()>,
+}
+
 /// A running mock server.
-#[derive(Debug)]
 pub struct MockServer {
     port: u16,
+    shared: Arc<Shared>,
+    certificate_pem: Option<String>,
+    stopper: Mutex<Option<Stopper>>,
+}
+
+impl std::fmt::Debug for MockServer {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("MockServer")
+            .field("port", &self.port)
+            .field("url", &self.shared.url)
+            .field("consumer", &self.shared.pact.consumer)
+            .field("provider", &self.shared.pact.provider)
+            .finish()
+    }
 }
 
 impl MockServer {
     pub fn port(&self) -> u16 {
         self.port
     }
+
+    /// `http://127.0.0.1:<port>` (or `https://...` with TLS).
     pub fn url(&self) -> String {
-        format!("http://127.0.0.1:{}", self.port)
+        self.shared.url.clone()
     }
+
+    /// True when every interaction was requested and nothing unexpected arrived.
     pub fn matched(&self) -> bool {
-        false
+        self.shared.lock_state().all_matched()
     }
+
+    /// Mismatches in arrival order, then the expected requests that never arrived.
     pub fn mismatches(&self) -> Vec<MatchResult> {
-        Vec::new()
+        let expected = self.shared.pact.interactions.iter().map(|i| &i.request);
+        self.shared.lock_state().mismatches(expected)
     }
+
     /// The mismatches as libpact_ffi's JSON text.
     pub fn mismatches_json(&self) -> String {
-        "[]".into()
+        let entries: Vec<serde_json::Value> =
+            self.mismatches().iter().map(MatchResult::to_json).collect();
+        serde_json::Value::Array(entries).to_string()
     }
+
+    /// What this server logged: one line per request, saying how it was answered.
     pub fn logs(&self) -> String {
-        String::new()
+        self.shared.lock_state().logs()
     }
+
+    /// The pact this server serves.
+    pub fn pact(&self) -> &Pact {
+        &self.shared.pact
+    }
+
+    /// With TLS: the server's self-signed certificate as PEM, for clients to trust.
+    pub fn certificate_pem(&self) -> Option<&str> {
+        self.certificate_pem.as_deref()
+    }
+
     /// Writes the pact file into `dir` (default: current directory), merging unless `overwrite`.
-    pub fn write_pact_file(&self, _dir: Option<&Path>, _overwrite: bool) -> Result<PathBuf> {
-        Err(PactError::invalid_argument("not implemented yet"))
+    pub fn write_pact_file(&self, dir: Option<&Path>, overwrite: bool) -> Result<PathBuf> {
+        let dir = match dir {
+            Some(d) => d.to_path_buf(),
+            None => std::env::current_dir().map_err(|e| {
+                PactError::io(format!(
+                    "Could not find the current directory to write the pact file into ({e}); \
+                     pass a directory explicitly"
+                ))
+            })?,
+        };
+        let pact = &self.shared.pact;
+        crate::model::file::write_pact_file(pact, &dir, pact.spec, overwrite)
     }
+
     /// Stops the server; the port is free when this returns. Harmless when repeated.
-    pub fn shutdown(&self) {}
+    pub fn shutdown(&self) {
+        {
+            let mut registry = lock(&REGISTRY);
+            if registry
+                .get(&self.port)
+                .is_some_and(|s| s.shared.id == self.shared.id)
+            {
+                registry.remove(&self.port);
+            }
+        }
+        // Held while waiting, so a concurrent second call also returns only once stopped.
+        let mut stopper = lock(&self.stopper);
+        if let Some(s) = stopper.take() {
+            let _ = s.signal.send(());
+            // Disconnected (the task ended or panicked) counts as done as well.
+            if let Err(mpsc::RecvTimeoutError::Timeout) = s.done.recv_timeout(STOP_TIMEOUT) {
+                tracing::warn!(
+                    port = self.port,
+                    "the mock server did not stop within {STOP_TIMEOUT:?}"
+                );
+            }
+        }
+    }
+}
+
+// ---------------------------------------------------------------- start / find / cleanup
+
+/// The address to bind for `host`: an IP literal, `localhost` (IPv4 loopback) or a name
+/// resolved by the system (IPv4 preferred).
+fn resolve_host(host: &str, port: u16) -> Result<SocketAddr> {
+    let trimmed = host.trim();
+    let host = if trimmed.is_empty() {
+        "127.0.0.1"
+    } else {
+        trimmed
+    };
+    let bad = |why: &str| {
+        PactError::new(
+            ErrorCode::InvalidAddress,
+            format!(
+                "Cannot start a mock server on host '{host}': {why}. Use an IP address of this \
+                 machine such as 127.0.0.1 or ::1, or 'localhost'"
+            ),
+        )
+    };
+    let literal = host.trim_start_matches('[').trim_end_matches(']');
+    if let Ok(ip) = literal.parse::<IpAddr>() {
+        return Ok(SocketAddr::new(ip, port));
+    }
+    if host.eq_ignore_ascii_case("localhost") {
+        return Ok(SocketAddr::new(IpAddr::V4(Ipv4Addr::LOCALHOST), port));
+    }
+    let valid_name = host.len() <= 253
+        && host.split('.').all(|label| {
+            !label.is_empty()
+                && label.len() <= 63
+                && label.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+                && !label.starts_with('-')
+                && !label.ends_with('-')
+        })
+        && !host
+            .split('.')
+            .all(|l| l.chars().all(|c| c.is_ascii_digit()));
+    if !valid_name {
+        return Err(bad("it is neither an IP address nor a host name"));
+    }
+    let addrs: Vec<SocketAddr> = (host, port)
+        .to_socket_addrs()
+        .map_err(|e| bad(&format!("it does not resolve ({e})")))?
+        .collect();
+    addrs
+        .iter()
+        .find(|a| a.is_ipv4())
+        .or_else(|| addrs.first())
+        .copied()
+        .ok_or_else(|| bad("it resolves to no address"))
+}
+
+/// Binds and listens synchronously (so a busy port fails `start` itself), with a backlog
+/// large enough that a burst of connections is not throttled by SYN retries.
+fn bind(addr: SocketAddr, host: &str, rt: &tokio::runtime::Runtime) -> Result<TcpListener> {
+    let _guard = rt.enter();
+    let socket = if addr.is_ipv4() {
+        TcpSocket::new_v4()
+    } else {
+        TcpSocket::new_v6()
+    }
+    .map_err(|e| PactError::io(format!("Could not create a socket for {addr}: {e}")))?;
+    // As std does on Unix: a stopped server's port can be bound again at once even while
+    // its old connections linger in TIME_WAIT. (On Windows this would allow port stealing.)
+    #[cfg(not(windows))]
+    socket
+        .set_reuseaddr(true)
+        .map_err(|e| PactError::io(format!("Could not configure the socket for {addr}: {e}")))?;
+    let classify = |e: std::io::Error| {
+        use std::io::ErrorKind;
+        match e.kind() {
+            ErrorKind::AddrInUse => PactError::new(
+                ErrorCode::PortInUse,
+                format!(
+                    "Port {} on {host} is already in use: stop the process (or mock server) \
+                     listening there, or pass port 0 to let the system choose a free port",
+                    addr.port()
+                ),
+            ),
+            ErrorKind::AddrNotAvailable => PactError::new(
+                ErrorCode::InvalidAddress,
+                format!(
+                    "Cannot bind {addr}: '{host}' is not an address of this machine; use \
+                     127.0.0.1, ::1 or 'localhost'"
+                ),
+            ),
+            ErrorKind::PermissionDenied => PactError::new(
+                ErrorCode::InvalidAddress,
+                format!(
+                    "Not allowed to bind {addr} ({e}); ports below 1024 need privileges, use \
+                     a higher port or port 0"
+                ),
+            ),
+            _ => PactError::io(format!("Could not bind the mock server to {addr}: {e}")),
+        }
+    };
+    socket.bind(addr).map_err(classify)?;
+    socket.listen(LISTEN_BACKLOG).map_err(classify)
 }
 
 /// Starts a mock server for the pact and registers it under its port.
-pub fn start(_pact: Pact, _options: ServerOptions) -> Result<Arc<MockServer>> {
-    Err(PactError::invalid_argument("not implemented yet"))
+pub fn start(pact: Pact, options: ServerOptions) -> Result<Arc<MockServer>> {
+    let addr = resolve_host(&options.host, options.port)?;
+    let matchers = pact
+        .interactions
+        .iter()
+        .map(|i| {
+            RequestMatcher::new(&i.request, pact.spec).map_err(|e| {
+                PactError::new(
+                    e.code,
+                    format!("Interaction '{}': {}", i.description, e.message),
+                )
+            })
+        })
+        .collect::<Result<Vec<_>>>()?;
+    let tls = if options.tls {
+        Some(tls::setup(options.host.trim())?)
+    } else {
+        None
+    };
+    let rt = runtime()?;
+
+    let listener = bind(addr, options.host.trim(), rt)?;
+    let local = listener
+        .local_addr()
+        .map_err(|e| PactError::io(format!("Could not read the bound address: {e}")))?;
+
+    let port = local.port();
+    let url_ip = match local.ip() {
+        ip if ip.is_unspecified() && ip.is_ipv4() => IpAddr::V4(Ipv4Addr::LOCALHOST),
+        ip if ip.is_unspecified() => IpAddr::V6(std::net::Ipv6Addr::LOCALHOST),
+        ip => ip,
+    };
+    let scheme = if tls.is_some() { "https" } else { "http" };
+    let url = match url_ip {
+        IpAddr::V4(ip) => format!("{scheme}://{ip}:{port}"),
+        IpAddr::V6(ip) => format!("{scheme}://[{ip}]:{port}"),
+    };
+
+    let shared = Arc::new(Shared {
+        id: NEXT_ID.fetch_add(1, Ordering::Relaxed),
+        port,
+        url,
+        cors: options.cors,
+        state: Mutex::new(State::new(pact.interactions.len())),
+        matchers,
+        pact,
+    });
+    let (signal, stop_rx) = oneshot::channel();
+    let (done_tx, done) = mpsc::channel();
+    let (acceptor, certificate_pem) = match tls {
+        Some(t) => (Some(t.acceptor), Some(t.certificate_pem)),
+        None => (None, None),
+    };
+    let server = Arc::new(MockServer {
+        port,
+        shared: shared.clone(),
+        certificate_pem,
+        stopper: Mutex::new(Some(Stopper { signal, done })),
+    });
+    shared.log(&format!(
+        "mock server started at {} for the pact between '{}' and '{}' ({} interactions, spec {})",
+        shared.url,
+        shared.pact.consumer,
+        shared.pact.provider,
+        shared.pact.interactions.len(),
+        shared.pact.spec
+    ));
+    rt.spawn(accept_loop(listener, shared, acceptor, stop_rx, done_tx));
+    lock(&REGISTRY).insert(port, server.clone());
+    Ok(server)
 }
 
 /// The running server on `port`, if any.
-pub fn find(_port: u16) -> Option<Arc<MockServer>> {
-    None
+pub fn find(port: u16) -> Option<Arc<MockServer>> {
+    lock(&REGISTRY).get(&port).cloned()
 }
 
 /// Stops and unregisters the server on `port`; false when there is none.
-pub fn cleanup(_port: u16) -> bool {
-    false
+pub fn cleanup(port: u16) -> bool {
+    let server = lock(&REGISTRY).remove(&port);
+    match server {
+        Some(s) => {
+            s.shutdown();
+            true
+        }
+        None => false,
+    }
+}
+
+// ---------------------------------------------------------------- serving
+
+async fn accept_loop(
+    listener: TcpListener,
+    shared: Arc<Shared>,
+    tls: Option<TlsAcceptor>,
+    mut stop: oneshot::Receiver<()>,
+    done: mpsc::Sender<()>,
+) {
+    let mut connections = JoinSet::new();
+    loop {
+        tokio::select! {
+            // A dropped sender (the handle is gone) stops the server as well.
+            _ = &mut stop => break,
+            accepted = listener.accept() => match accepted {
+                Ok((stream, _peer)) => {
+                    let _ = stream.set_nodelay(true);
+                    connections.spawn(serve_connection(stream, shared.clone(), tls.clone()));
+                }
+                Err(e) => {
+                    // Typically out of file descriptors: back off instead of spinning.
+                    tracing::debug!(port = shared.port, "accept failed: {e}");
+                    tokio::time::sleep(Duration::from_millis(20)).await;
+                }
+            },
+            Some(_) = connections.join_next(), if !connections.is_empty() => {}
+        }
+    }
+    drop(listener);
+    connections.abort_all();
+    let _ = tokio::time::timeout(STOP_TIMEOUT, async {
+        while connections.join_next().await.is_some() {}
+    })
+    .await;
+    tracing::debug!(port = shared.port, "mock server stopped");
+    let _ = done.send(());
+}
+
+async fn serve_connection(stream: TcpStream, shared: Arc<Shared>, tls: Option<TlsAcceptor>) {
+    match tls {
+        None => serve_http(stream, shared).await,
+        Some(acceptor) => {
+            match tokio::time::timeout(TLS_HANDSHAKE_TIMEOUT, acceptor.accept(stream)).await {
+                Ok(Ok(tls_stream)) => serve_http(tls_stream, shared).await,
+                Ok(Err(e)) => shared.log(&format!("TLS handshake failed: {e}")),
+                Err(_) => shared.log("TLS handshake timed out"),
+            }
+        }
+    }
+}
+
+async fn serve_http<IO>(io: IO, shared: Arc<Shared>)
+where
+    IO: AsyncRead + AsyncWrite + Unpin + Send + 'static,
+{
+    let service_shared = shared.clone();
+    let service = service_fn(move |req| handler::handle(service_shared.clone(), req));
+    let result = http1::Builder::new()
+        .keep_alive(true)
+        .timer(TokioTimer::new())
+        .header_read_timeout(HEADER_READ_TIMEOUT)
+        .serve_connection(TokioIo::new(io), service)
+        .await;
+    if let Err(e) = result {
+        // Malformed requests and clients that go away land here; hyper already answered
+        // what could be answered.
+        tracing::debug!(port = shared.port, "connection ended with an error: {e}");
+    }
 }

@@ -1,0 +1,393 @@
+//! One generated value per generator, and the date expressions (`today +1 day`,
+//! `now - 2 hours`) that Date, Time and DateTime generators may carry.
+
+use super::GeneratorContext;
+use crate::error::{PactError, Result};
+use crate::model::datetime::{
+    JavaDateFormat, DEFAULT_DATETIME_FORMAT, DEFAULT_DATE_FORMAT, DEFAULT_TIME_FORMAT,
+};
+use crate::model::Generator;
+use chrono::{DateTime, Duration, FixedOffset, Local, Months, NaiveTime};
+use once_cell::sync::Lazy;
+use rand::distributions::{Alphanumeric, Distribution};
+use rand::Rng;
+use serde_json::Value;
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
+
+/// A new value for `current` from `generator`, or `None` to keep `current` (consumer-side
+/// ProviderState, or a generator that cannot run: that is logged).
+pub fn generate_value(
+    generator: &Generator,
+    current: &Value,
+    context: &GeneratorContext,
+) -> Option<Value> {
+    match try_generate(generator, current, context) {
+        Ok(v) => v,
+        Err(e) => {
+            tracing::warn!("Generator {generator:?} failed, keeping the example: {e}");
+            None
+        }
+    }
+}
+
+/// Largest string or digit count a generator produces; bigger requests keep the example
+/// rather than exhaust memory.
+const MAX_GENERATED_LEN: usize = 100_000;
+
+fn check_len(len: usize, what: &str) -> std::result::Result<usize, String> {
+    if len > MAX_GENERATED_LEN {
+        Err(format!("{what} {len} is larger than {MAX_GENERATED_LEN}"))
+    } else {
+        Ok(len)
+    }
+}
+
+fn try_generate(
+    generator: &Generator,
+    current: &Value,
+    context: &GeneratorContext,
+) -> std::result::Result<Option<Value>, String> {
+    let mut rng = rand::thread_rng();
+    let v = match generator {
+        Generator::RandomInt { min, max } => {
+            let (min, max) = (min.unwrap_or(0), max.unwrap_or(10));
+            if min > max {
+                return Err(format!("min {min} is greater than max {max}"));
+            }
+            Value::from(rng.gen_range(min..=max))
+        }
+        Generator::RandomDecimal { digits } => {
+            let text = random_decimal(check_len(digits.unwrap_or(10), "digits")?, &mut rng);
+            if current.is_string() {
+                Value::String(text)
+            } else {
+                text.parse::<f64>()
+                    .ok()
+                    .and_then(serde_json::Number::from_f64)
+                    .map(Value::Number)
+                    .ok_or_else(|| format!("'{text}' is not a number"))?
+            }
+        }
+        Generator::RandomHexadecimal { digits } => {
+            const HEX: &[u8] = b"0123456789abcdef";
+            Value::String(
+                (0..check_len(digits.unwrap_or(10), "digits")?)
+                    .map(|_| HEX[rng.gen_range(0..16)] as char)
+                    .collect(),
+            )
+        }
+        Generator::RandomString { size } => Value::String(
+            Alphanumeric
+                .sample_iter(&mut rng)
+                .take(check_len(size.unwrap_or(10), "size")?)
+                .map(char::from)
+                .collect(),
+        ),
+        Generator::Regex { regex } => Value::String(random_from_regex(regex)?),
+        Generator::Uuid { format } => {
+            let id = uuid::Uuid::new_v4();
+            Value::String(match format.as_deref().unwrap_or("lower-case-hyphenated") {
+                "simple" => id.simple().to_string(),
+                "lower-case-hyphenated" => id.hyphenated().to_string(),
+                "upper-case-hyphenated" => id.hyphenated().to_string().to_uppercase(),
+                "URN" | "urn" => id.urn().to_string(),
+                other => return Err(format!(
+                    "unknown UUID format '{other}': use simple, lower-case-hyphenated, upper-case-hyphenated or URN"
+                )),
+            })
+        }
+        Generator::Date { format, expression } => {
+            Value::String(date_value(format, expression, DEFAULT_DATE_FORMAT)?)
+        }
+        Generator::Time { format, expression } => {
+            Value::String(date_value(format, expression, DEFAULT_TIME_FORMAT)?)
+        }
+        Generator::DateTime { format, expression } => {
+            Value::String(date_value(format, expression, DEFAULT_DATETIME_FORMAT)?)
+        }
+        Generator::RandomBoolean => Value::Bool(rng.gen()),
+        // The provider resolves the expression from its state; the consumer sees the example.
+        Generator::ProviderState { .. } => return Ok(None),
+        Generator::MockServerURL { example, regex } => {
+            let Some(url) = &context.mock_server_url else {
+                return Err("no mock server URL in the context".into());
+            };
+            let re = cached_regex(regex)?;
+            let example = if example.is_empty() {
+                current.as_str().unwrap_or_default()
+            } else {
+                example.as_str()
+            };
+            let Some(caps) = re.captures(example) else {
+                return Err(format!("the example '{example}' does not match '{regex}'"));
+            };
+            let tail = caps.get(1).map(|m| m.as_str()).unwrap_or_default();
+            let whole = caps.get(0).map(|m| m.range()).unwrap_or(0..0);
+            let mut out = String::new();
+            out.push_str(&example[..whole.start]);
+            out.push_str(url.trim_end_matches('/'));
+            out.push_str(tail);
+            out.push_str(&example[whole.end..]);
+            Value::String(out)
+        }
+    };
+    Ok(Some(v))
+}
+
+/// `digits` decimal digits with a point somewhere inside; the first and last digits are not
+/// zero so that the number reads back with exactly `digits` digits.
+fn random_decimal(digits: usize, rng: &mut impl Rng) -> String {
+    match digits {
+        0 | 1 => rng.gen_range(1..10).to_string(),
+        _ => {
+            let mut s: Vec<char> = (0..digits)
+                .map(|i| {
+                    let low = if i == 0 || i == digits - 1 { 1 } else { 0 };
+                    char::from(b'0' + rng.gen_range(low..10u8))
+                })
+                .collect();
+            let point = rng.gen_range(1..digits);
+            s.insert(point, '.');
+            s.into_iter().collect()
+        }
+    }
+}
+
+type RegexCache = Mutex<HashMap<String, Arc<rand_regex::Regex>>>;
+
+/// Compiled value generators by pattern, so a response does not re-compile its regexes.
+static REGEX_CACHE: Lazy<RegexCache> = Lazy::new(|| Mutex::new(HashMap::new()));
+
+static MATCH_REGEX_CACHE: Lazy<Mutex<HashMap<String, Arc<regex::Regex>>>> =
+    Lazy::new(|| Mutex::new(HashMap::new()));
+
+/// A compiled regex for MockServerURL, kept across responses.
+fn cached_regex(pattern: &str) -> std::result::Result<Arc<regex::Regex>, String> {
+    let mut cache = MATCH_REGEX_CACHE.lock().unwrap_or_else(|e| e.into_inner());
+    if let Some(r) = cache.get(pattern) {
+        return Ok(r.clone());
+    }
+    let r = Arc::new(regex::Regex::new(pattern).map_err(|e| e.to_string())?);
+    if cache.len() < 1024 {
+        cache.insert(pattern.to_string(), r.clone());
+    }
+    Ok(r)
+}
+
+fn random_from_regex(pattern: &str) -> std::result::Result<String, String> {
+    let compiled = {
+        let mut cache = REGEX_CACHE.lock().unwrap_or_else(|e| e.into_inner());
+        match cache.get(pattern) {
+            Some(r) => r.clone(),
+            None => {
+                // Matching is whole-string anyway; anchors only stop the generator.
+                let body = pattern.strip_prefix('^').unwrap_or(pattern);
+                let body = match body.strip_suffix('$') {
+                    Some(b) if !b.ends_with('\\') => b,
+                    _ => body,
+                };
+                let r = Arc::new(
+                    rand_regex::Regex::compile(body, 10)
+                        .map_err(|e| format!("cannot generate from regex '{pattern}': {e}"))?,
+                );
+                if cache.len() < 1024 {
+                    cache.insert(pattern.to_string(), r.clone());
+                }
+                r
+            }
+        }
+    };
+    Ok(rand::thread_rng().sample::<String, _>(&*compiled))
+}
+
+fn date_value(
+    format: &Option<String>,
+    expression: &Option<String>,
+    default_format: &str,
+) -> std::result::Result<String, String> {
+    let pattern = format
+        .as_deref()
+        .filter(|f| !f.is_empty())
+        .unwrap_or(default_format);
+    let f = JavaDateFormat::new(pattern).map_err(|e| e.message)?;
+    let now = Local::now().fixed_offset();
+    let at = match expression.as_deref().filter(|e| !e.trim().is_empty()) {
+        Some(e) => parse_date_expression(e, now).map_err(|e| e.message)?,
+        None => now,
+    };
+    Ok(f.format(&at))
+}
+
+/// The current date/time in a Java pattern, for examples made on the spot; an empty format
+/// means the default of `kind` (`DateTime`, `Date` or `Time`).
+pub fn format_now(format: &str, kind: &str) -> Result<String> {
+    let default = match kind {
+        "Date" => DEFAULT_DATE_FORMAT,
+        "Time" => DEFAULT_TIME_FORMAT,
+        _ => DEFAULT_DATETIME_FORMAT,
+    };
+    let pattern = if format.is_empty() { default } else { format };
+    Ok(JavaDateFormat::new(pattern)?.format(&Local::now().fixed_offset()))
+}
+
+/// Evaluates a date expression relative to `now`: a base (`now`, `today`, `tomorrow`,
+/// `yesterday`, `midnight`, `noon`; default `now`) followed by offsets such as `+ 1 day`,
+/// `-2 hours`, `+3 weeks`.
+pub fn parse_date_expression(
+    expression: &str,
+    now: DateTime<FixedOffset>,
+) -> Result<DateTime<FixedOffset>> {
+    let bad = |what: String| {
+        PactError::invalid_argument(format!(
+            "Invalid date expression '{expression}': {what} (use e.g. 'today + 1 day' or 'now - 2 hours')"
+        ))
+    };
+    let lower = expression.trim().to_ascii_lowercase();
+    let mut rest = lower.as_str();
+    let mut at = now;
+    let at_time = |t: NaiveTime| {
+        now.date_naive()
+            .and_time(t)
+            .and_local_timezone(*now.offset())
+            .single()
+            .unwrap_or(now)
+    };
+    for (word, base) in [
+        ("now", None),
+        ("today", None),
+        ("tomorrow", Some(1i64)),
+        ("yesterday", Some(-1)),
+        ("midnight", Some(0)),
+        ("noon", Some(0)),
+    ] {
+        if let Some(r) = rest.strip_prefix(word) {
+            rest = r;
+            at = match word {
+                "midnight" => at_time(NaiveTime::MIN),
+                "noon" => at_time(NaiveTime::from_hms_opt(12, 0, 0).unwrap_or(NaiveTime::MIN)),
+                _ => now
+                    .checked_add_signed(Duration::days(base.unwrap_or(0)))
+                    .unwrap_or(now),
+            };
+            break;
+        }
+    }
+    loop {
+        rest = rest.trim_start();
+        if rest.is_empty() {
+            return Ok(at);
+        }
+        let sign = match rest.chars().next() {
+            Some('+') => 1i64,
+            Some('-') => -1,
+            _ => return Err(bad(format!("expected '+' or '-' before '{rest}'"))),
+        };
+        rest = rest[1..].trim_start();
+        let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
+        let n: i64 = digits
+            .parse()
+            .map_err(|_| bad(format!("expected a number before '{rest}'")))?;
+        rest = rest[digits.len()..].trim_start();
+        let unit: String = rest.chars().take_while(char::is_ascii_alphabetic).collect();
+        rest = &rest[unit.len()..];
+        let n = sign * n;
+        let out_of_range = || bad("the date is out of range".into());
+        let shift = |delta: Option<Duration>| {
+            delta
+                .and_then(|d| at.checked_add_signed(d))
+                .ok_or_else(out_of_range)
+        };
+        at = match unit.trim_end_matches('s') {
+            "second" | "sec" => shift(Duration::try_seconds(n))?,
+            "minute" | "min" => shift(Duration::try_minutes(n))?,
+            "hour" => shift(Duration::try_hours(n))?,
+            "day" => shift(Duration::try_days(n))?,
+            "week" => shift(Duration::try_weeks(n))?,
+            "fortnight" => shift(n.checked_mul(2).and_then(Duration::try_weeks))?,
+            "month" | "year" => {
+                let months = if unit.starts_with("year") {
+                    n.checked_mul(12)
+                } else {
+                    Some(n)
+                }
+                .and_then(|m| u32::try_from(m.unsigned_abs()).ok().map(|abs| (m, abs)))
+                .ok_or_else(out_of_range)?;
+                let m = Months::new(months.1);
+                let shifted = if months.0 >= 0 {
+                    at.checked_add_months(m)
+                } else {
+                    at.checked_sub_months(m)
+                };
+                shifted.ok_or_else(out_of_range)?
+            }
+            "" => return Err(bad(format!("missing unit after {n}"))),
+            other => {
+                return Err(bad(format!(
+                    "unknown unit '{other}' (use seconds, minutes, hours, days, weeks, months or years)"
+                )))
+            }
+        };
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::TimeZone;
+
+    fn base() -> DateTime<FixedOffset> {
+        FixedOffset::east_opt(0)
+            .unwrap()
+            .with_ymd_and_hms(2024, 1, 31, 10, 30, 0)
+            .unwrap()
+    }
+
+    #[test]
+    fn date_expressions() {
+        let b = base();
+        assert_eq!(
+            parse_date_expression("today +1 day", b).unwrap(),
+            b + Duration::days(1)
+        );
+        assert_eq!(
+            parse_date_expression("now - 2 hours", b).unwrap(),
+            b - Duration::hours(2)
+        );
+        assert_eq!(
+            parse_date_expression("tomorrow", b).unwrap(),
+            b + Duration::days(1)
+        );
+        assert_eq!(
+            parse_date_expression("+1 month", b)
+                .unwrap()
+                .format("%Y-%m-%d")
+                .to_string(),
+            "2024-02-29"
+        );
+        assert_eq!(
+            parse_date_expression("midnight + 2 hours", b)
+                .unwrap()
+                .format("%H:%M")
+                .to_string(),
+            "02:00"
+        );
+        assert!(parse_date_expression("today * 2", b).is_err());
+        assert!(parse_date_expression("today + 2 lightyears", b).is_err());
+        // Far out of range: an error, not a panic.
+        assert!(parse_date_expression("now + 9223372036854775807 days", b).is_err());
+        assert!(parse_date_expression("now + 922337203685477580 years", b).is_err());
+        assert!(parse_date_expression("now - 99999999999 weeks", b).is_err());
+    }
+
+    #[test]
+    fn decimal_has_digit_count() {
+        let mut rng = rand::thread_rng();
+        for _ in 0..50 {
+            let s = random_decimal(10, &mut rng);
+            assert_eq!(s.chars().filter(char::is_ascii_digit).count(), 10, "{s}");
+            let f: f64 = s.parse().unwrap();
+            assert_eq!(f.to_string(), s);
+        }
+    }
+}

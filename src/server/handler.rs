@@ -1,0 +1,428 @@
+//! One HTTP request: turned into the model's `Request`, matched against every interaction,
+//! recorded (before the reply leaves), and answered with the interaction's generated response,
+//! a 500 naming the mismatch, or a CORS pre-flight reply.
+
+use super::Shared;
+use crate::generate::{generate_response, GeneratorContext};
+use crate::matching::Mismatch;
+use crate::model::{file::parse_query_string, Body, ContentType, Headers, Request};
+use bytes::Bytes;
+use http_body_util::{BodyExt, Full, Limited};
+use hyper::body::Incoming;
+use hyper::header::{HeaderMap, HeaderName, HeaderValue, CONTENT_LENGTH, CONTENT_TYPE};
+use hyper::{Response, StatusCode};
+use serde_json::json;
+use std::convert::Infallible;
+use std::panic::AssertUnwindSafe;
+use std::sync::Arc;
+
+/// Bodies larger than this are refused with 413 rather than buffered.
+pub const MAX_BODY_BYTES: usize = 256 * 1024 * 1024;
+
+const ALLOW_METHODS: &str = "GET, HEAD, POST, PUT, DELETE, CONNECT, OPTIONS, TRACE, PATCH";
+
+/// How a request relates to the interactions of the pact.
+#[derive(Debug)]
+enum Outcome {
+    Matched(usize),
+    Mismatch(usize, Vec<Mismatch>),
+    NotFound(Option<(usize, Vec<Mismatch>)>),
+}
+
+pub(crate) async fn handle(
+    shared: Arc<Shared>,
+    req: hyper::Request<Incoming>,
+) -> Result<Response<Full<Bytes>>, Infallible> {
+    let (parts, body) = req.into_parts();
+    let has_body = parts.headers.contains_key(CONTENT_LENGTH)
+        || parts.headers.contains_key(hyper::header::TRANSFER_ENCODING);
+    let bytes = match Limited::new(body, MAX_BODY_BYTES).collect().await {
+        Ok(collected) => collected.to_bytes(),
+        Err(e) => {
+            let too_large = e
+                .downcast_ref::<http_body_util::LengthLimitError>()
+                .is_some();
+            let line = format!(
+                "{} {} -> could not read the request body: {}",
+                parts.method,
+                parts.uri,
+                if too_large {
+                    format!("it is larger than {MAX_BODY_BYTES} bytes")
+                } else {
+                    e.to_string()
+                }
+            );
+            shared.log(&line);
+            let status = if too_large {
+                StatusCode::PAYLOAD_TOO_LARGE
+            } else {
+                StatusCode::BAD_REQUEST
+            };
+            return Ok(text_response(status, "Could not process request body"));
+        }
+    };
+
+    let actual = to_pact_request(&parts, bytes, has_body);
+    let origin = header_text(&parts.headers, "origin");
+    // A bug in the matching engine must cost one request, not the connection or the server.
+    let outcome = match std::panic::catch_unwind(AssertUnwindSafe(|| find_match(&shared, &actual)))
+    {
+        Ok(outcome) => outcome,
+        Err(panic) => {
+            let line = format!(
+                "{} {} -> internal error while matching: {}",
+                parts.method,
+                parts.uri,
+                panic_text(&panic)
+            );
+            shared.log(&line);
+            return Ok(text_response(
+                StatusCode::INTERNAL_SERVER_ERROR,
+                "Internal error of the mock server while matching the request (see its logs)",
+            ));
+        }
+    };
+    let target = parts
+        .uri
+        .path_and_query()
+        .map(|p| p.as_str().to_string())
+        .unwrap_or_else(|| actual.path.clone());
+
+    // Recorded before replying: a client that has its answer must see it in matched().
+    let is_preflight =
+        matches!(outcome, Outcome::NotFound(_)) && actual.method.eq_ignore_ascii_case("OPTIONS");
+    {
+        let mut state = shared.lock_state();
+        let line = match &outcome {
+            Outcome::Matched(i) => {
+                state.record_match(*i);
+                format!(
+                    "{} {target} -> matched interaction '{}'",
+                    actual.method, shared.pact.interactions[*i].description
+                )
+            }
+            Outcome::Mismatch(i, mismatches) => {
+                state.record_mismatch(*i, &actual.method, &actual.path, mismatches.clone());
+                format!(
+                    "{} {target} -> request mismatch against interaction '{}': {}",
+                    actual.method,
+                    shared.pact.interactions[*i].description,
+                    describe(mismatches)
+                )
+            }
+            Outcome::NotFound(_) if is_preflight => {
+                // Browsers send these on their own; they never count against the test.
+                format!(
+                    "{} {target} -> unexpected OPTIONS request ({})",
+                    actual.method,
+                    if shared.cors {
+                        "answered as a CORS pre-flight"
+                    } else {
+                        "ignored in the results; start with cors to answer it"
+                    }
+                )
+            }
+            Outcome::NotFound(best) => {
+                state.record_not_found(actual.clone());
+                let why = match best {
+                    Some((i, m)) => format!(
+                        "closest interaction '{}': {}",
+                        shared.pact.interactions[*i].description,
+                        describe(m)
+                    ),
+                    None => "the pact has no interactions".to_string(),
+                };
+                format!(
+                    "{} {target} -> unexpected request, no interaction matches ({why})",
+                    actual.method
+                )
+            }
+        };
+        state.log_line(&super::stamped(&line));
+        tracing::debug!(server = shared.port, "{line}");
+    }
+
+    Ok(match outcome {
+        Outcome::Matched(i) => matched_response(&shared, i, origin.as_deref()),
+        Outcome::NotFound(_) if is_preflight && shared.cors => {
+            preflight_response(&parts.headers, origin.as_deref())
+        }
+        Outcome::Mismatch(_, mismatches) => {
+            mismatch_response("Request-Mismatch", &actual, &mismatches, None)
+        }
+        Outcome::NotFound(best) => {
+            let closest = best.map(|(i, m)| {
+                format!(
+                    "closest interaction '{}': {}",
+                    shared.pact.interactions[i].description,
+                    describe(&m)
+                )
+            });
+            mismatch_response("Unexpected-Request", &actual, &[], closest)
+        }
+    })
+}
+
+fn panic_text(panic: &Box<dyn std::any::Any + Send>) -> String {
+    panic
+        .downcast_ref::<&str>()
+        .map(|s| s.to_string())
+        .or_else(|| panic.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "unknown panic".to_string())
+}
+
+fn describe(mismatches: &[Mismatch]) -> String {
+    mismatches
+        .iter()
+        .map(Mismatch::description)
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+fn header_text(headers: &HeaderMap, name: &str) -> Option<String> {
+    headers
+        .get(name)
+        .map(|v| String::from_utf8_lossy(v.as_bytes()).into_owned())
+}
+
+/// The request as the pact model sees it.
+fn to_pact_request(parts: &hyper::http::request::Parts, bytes: Bytes, has_body: bool) -> Request {
+    let path = percent_encoding::percent_decode_str(parts.uri.path())
+        .decode_utf8_lossy()
+        .into_owned();
+    let query = parts.uri.query().map(parse_query_string);
+    let mut headers = Headers::new();
+    for name in parts.headers.keys() {
+        let values = parts
+            .headers
+            .get_all(name)
+            .iter()
+            .map(|v| String::from_utf8_lossy(v.as_bytes()).trim().to_string())
+            .collect();
+        headers.insert(name.as_str().to_string(), values);
+    }
+    let content_type = parts
+        .headers
+        .get(CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .and_then(ContentType::parse);
+    let body = if bytes.is_empty() {
+        if has_body {
+            Body::Empty
+        } else {
+            Body::Missing
+        }
+    } else {
+        Body::Present {
+            bytes: bytes.to_vec(),
+            content_type,
+        }
+    };
+    Request {
+        method: parts.method.as_str().to_string(),
+        path,
+        query,
+        headers: Some(headers),
+        body,
+        ..Request::default()
+    }
+}
+
+/// Matches against every interaction: the first full match wins, otherwise the interaction
+/// with the fewest mismatches (earliest on a tie) decides the kind of failure.
+fn find_match(shared: &Shared, actual: &Request) -> Outcome {
+    let mut best: Option<(usize, Vec<Mismatch>)> = None;
+    for (i, matcher) in shared.matchers.iter().enumerate() {
+        let mismatches = matcher.mismatches(actual);
+        if mismatches.is_empty() {
+            return Outcome::Matched(i);
+        }
+        if best
+            .as_ref()
+            .is_none_or(|(_, b)| mismatches.len() < b.len())
+        {
+            best = Some((i, mismatches));
+        }
+    }
+    match best {
+        Some((i, m))
+            if !m
+                .iter()
+                .any(|m| matches!(m, Mismatch::Method { .. } | Mismatch::Path { .. })) =>
+        {
+            Outcome::Mismatch(i, m)
+        }
+        other => Outcome::NotFound(other),
+    }
+}
+
+fn cors_headers(headers: &mut HeaderMap, origin: Option<&str>) {
+    let origin = origin
+        .and_then(|o| HeaderValue::from_str(o).ok())
+        .unwrap_or_else(|| HeaderValue::from_static("*"));
+    headers.insert("access-control-allow-origin", origin);
+    headers.insert(
+        "access-control-allow-headers",
+        HeaderValue::from_static("*"),
+    );
+    headers.insert(
+        "access-control-allow-methods",
+        HeaderValue::from_static(ALLOW_METHODS),
+    );
+    headers.insert(
+        "access-control-expose-headers",
+        HeaderValue::from_static("Location, Link"),
+    );
+    headers.insert(
+        "access-control-allow-credentials",
+        HeaderValue::from_static("true"),
+    );
+}
+
+fn matched_response(shared: &Shared, index: usize, origin: Option<&str>) -> Response<Full<Bytes>> {
+    let interaction = &shared.pact.interactions[index];
+    let context = GeneratorContext {
+        mock_server_url: Some(shared.url.clone()),
+    };
+    let response = match std::panic::catch_unwind(AssertUnwindSafe(|| {
+        generate_response(&interaction.response, &context)
+    })) {
+        Ok(r) => r,
+        Err(panic) => {
+            shared.log(&format!(
+                "interaction '{}': internal error while generating the response: {}",
+                interaction.description,
+                panic_text(&panic)
+            ));
+            return text_response(
+                StatusCode::INTERNAL_SERVER_ERROR,
+                "Could not process response body",
+            );
+        }
+    };
+    let Ok(status) = StatusCode::from_u16(response.status) else {
+        shared.log(&format!(
+            "interaction '{}' has status {}, which is not a valid HTTP status (100-999)",
+            interaction.description, response.status
+        ));
+        return text_response(
+            StatusCode::INTERNAL_SERVER_ERROR,
+            "Could not process response: invalid status code",
+        );
+    };
+    let mut headers = HeaderMap::new();
+    cors_headers(&mut headers, origin);
+    let mut has_content_type = false;
+    for (name, values) in response.headers.iter().flatten() {
+        let Ok(header) = HeaderName::from_bytes(name.as_bytes()) else {
+            shared.log(&format!(
+                "interaction '{}': response header name '{name}' is not valid in HTTP; left out",
+                interaction.description
+            ));
+            continue;
+        };
+        headers.remove(&header);
+        for value in values {
+            match HeaderValue::from_str(value) {
+                Ok(v) => {
+                    headers.append(header.clone(), v);
+                }
+                Err(_) => shared.log(&format!(
+                    "interaction '{}': value '{value}' of response header '{name}' is not valid \
+                     in HTTP; left out",
+                    interaction.description
+                )),
+            }
+        }
+        has_content_type |= header == CONTENT_TYPE;
+    }
+    let bytes: Bytes = match &response.body {
+        Body::Present { bytes, .. } => Bytes::from(bytes.clone()),
+        Body::Null => Bytes::from_static(b"null"),
+        Body::Missing | Body::Empty => Bytes::new(),
+    };
+    if !has_content_type {
+        let derived = match &response.body {
+            Body::Present {
+                content_type: Some(ct),
+                ..
+            } => Some(ct.to_string()),
+            Body::Present { bytes, .. } => Some(ContentType::detect(bytes).to_string()),
+            Body::Null => Some("application/json".to_string()),
+            _ => None,
+        };
+        if let Some(v) = derived.and_then(|d| HeaderValue::from_str(&d).ok()) {
+            headers.insert(CONTENT_TYPE, v);
+        }
+    }
+    let mut out = Response::new(Full::new(bytes));
+    *out.status_mut() = status;
+    *out.headers_mut() = headers;
+    out
+}
+
+fn preflight_response(request: &HeaderMap, origin: Option<&str>) -> Response<Full<Bytes>> {
+    let mut headers = HeaderMap::new();
+    cors_headers(&mut headers, origin);
+    let asked = request
+        .get("access-control-request-headers")
+        .and_then(|v| v.to_str().ok())
+        .filter(|v| !v.trim().is_empty())
+        .and_then(|v| HeaderValue::from_str(&format!("{}, *", v.trim())).ok());
+    if let Some(asked) = asked {
+        headers.insert("access-control-allow-headers", asked);
+    }
+    let mut out = Response::new(Full::new(Bytes::new()));
+    *out.status_mut() = StatusCode::NO_CONTENT;
+    *out.headers_mut() = headers;
+    out
+}
+
+fn mismatch_response(
+    kind: &'static str,
+    actual: &Request,
+    mismatches: &[Mismatch],
+    closest: Option<String>,
+) -> Response<Full<Bytes>> {
+    let problem = if mismatches.is_empty() {
+        format!(
+            "no interaction in the pact expects {} {}{}",
+            actual.method,
+            actual.path,
+            closest.map(|c| format!(" ({c})")).unwrap_or_default()
+        )
+    } else {
+        format!(
+            "{} {} does not match the expected request: {}",
+            actual.method,
+            actual.path,
+            describe(mismatches)
+        )
+    };
+    let body = json!({
+        "error": format!("{kind} : {problem}"),
+        "method": actual.method,
+        "path": actual.path,
+        "mismatches": mismatches.iter().map(Mismatch::to_json).collect::<Vec<_>>(),
+    });
+    let mut out = Response::new(Full::new(Bytes::from(body.to_string())));
+    *out.status_mut() = StatusCode::INTERNAL_SERVER_ERROR;
+    let headers = out.headers_mut();
+    headers.insert("access-control-allow-origin", HeaderValue::from_static("*"));
+    headers.insert(
+        CONTENT_TYPE,
+        HeaderValue::from_static("application/json; charset=utf-8"),
+    );
+    headers.insert("x-pact", HeaderValue::from_static(kind));
+    out
+}
+
+fn text_response(status: StatusCode, text: &'static str) -> Response<Full<Bytes>> {
+    let mut out = Response::new(Full::new(Bytes::from_static(text.as_bytes())));
+    *out.status_mut() = status;
+    out.headers_mut().insert(
+        CONTENT_TYPE,
+        HeaderValue::from_static("text/plain; charset=utf-8"),
+    );
+    out
+}
