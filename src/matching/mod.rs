@@ -162,7 +162,7 @@ impl RequestMatcher {
                 .apply(|r| r.match_str(expected, &actual.path, false))
                 .err()
                 .unwrap_or_default(),
-            None if *expected != actual.path => vec![format!(
+            None if !same_path(expected, &actual.path) => vec![format!(
                 "Expected '{}' to be equal to '{}'",
                 actual.path, expected
             )],
@@ -175,6 +175,18 @@ impl RequestMatcher {
                 mismatch,
             });
         }
+    }
+}
+
+/// Paths are equal as written or once percent-decoded (`/a%20b` is `/a b`).
+fn same_path(expected: &str, actual: &str) -> bool {
+    expected == actual || {
+        let decode = |p: &str| {
+            percent_encoding::percent_decode_str(p)
+                .decode_utf8_lossy()
+                .into_owned()
+        };
+        decode(expected) == decode(actual)
     }
 }
 

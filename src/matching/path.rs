@@ -127,10 +127,17 @@ pub(crate) fn weight(tokens: &[Token], path: &[Seg]) -> usize {
     if path.len() < tokens.len() {
         return 0;
     }
-    tokens
-        .iter()
-        .zip(path.iter())
-        .fold(1, |acc, (t, s)| acc * token_weight(t, s))
+    // Deepest tokens first: rule paths usually differ from a location at their end, so a
+    // non-match is found after one comparison.
+    let mut product = 1;
+    for (t, s) in tokens.iter().zip(path.iter()).rev() {
+        let w = token_weight(t, s);
+        if w == 0 {
+            return 0;
+        }
+        product *= w;
+    }
+    product
 }
 
 /// The weighting for XML documents: pact-jvm style paths may put an index or `[*]` after an

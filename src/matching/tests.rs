@@ -79,6 +79,13 @@ fn path_equality_and_regex_rule() {
         "Expected '/users/2' to be equal to '/users/1'"
     );
     assert!(is_request_not_found(&m));
+    // Percent-encoding alone does not make paths differ.
+    let spaced = Request::new("GET", "/a b");
+    assert!(
+        match_request(&spaced, &Request::new("GET", "/a%20b"), SpecVersion::V3)
+            .unwrap()
+            .is_empty()
+    );
 
     let mut with_rule = expected.clone();
     with_rule.matching_rules = MatchingRules::from_json(
