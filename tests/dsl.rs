@@ -181,10 +181,10 @@ fn each_like_puts_the_size_rule_on_the_array_and_element_rules_under_star() {
         body_rules(&i, Part::Response, "$.items"),
         vec![MatchingRule::MinType(2)]
     );
-    // Two example elements, one rule (not duplicated per element).
+    // Each example element adds its rules at `[*]`, as libpact_ffi does.
     assert_eq!(
         body_rules(&i, Part::Response, "$.items[*].id"),
-        vec![MatchingRule::Integer]
+        vec![MatchingRule::Integer, MatchingRule::Integer]
     );
     assert!(body_rules(&i, Part::Response, "$.items[0].id").is_empty());
 }
@@ -733,6 +733,34 @@ fn body_content_type_resolution() {
         vec!["application/octet-stream".to_string()]
     );
 
+    assert!(i.response.matching_rules.is_empty());
+    // Bytes of a specific type are matched by their detected content type.
+    let png = vec![0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 1];
+    dsl::with_body(
+        &mut i,
+        Part::Request,
+        BodyInput::Bytes(png.clone()),
+        Some("image/png"),
+    )
+    .unwrap();
+    assert_eq!(i.request.body.bytes(), png.as_slice());
+    assert_eq!(
+        body_rules(&i, Part::Request, "$"),
+        vec![MatchingRule::ContentType("image/png".into())]
+    );
+
+    // An empty body sets no Content-Type.
+    let mut e = interaction();
+    dsl::with_body(
+        &mut e,
+        Part::Request,
+        BodyInput::Text(String::new()),
+        Some("text/plain"),
+    )
+    .unwrap();
+    assert_eq!(e.request.body, pact_mock_server_ffi::model::Body::Empty);
+    assert!(e.request.headers.is_none());
+
     // Form bodies from a JSON object, with matchers per field.
     let mut i = interaction();
     dsl::with_body(
@@ -742,7 +770,7 @@ fn body_content_type_resolution() {
         Some("application/x-www-form-urlencoded"),
     )
     .unwrap();
-    assert_eq!(i.request.body.text(), Some("name=a+b&age=3"));
+    assert_eq!(i.request.body.text(), Some("age=3&name=a+b"));
     assert_eq!(
         body_rules(&i, Part::Request, "$.age"),
         vec![MatchingRule::Integer]
@@ -874,6 +902,7 @@ fn matchers_json_is_what_pact_js_returns() {
         json!({gt: "RandomInt", mt: "integer", "value": 101})
     );
     assert_eq!(m::decimal(Some(1.5)), json!({mt: "decimal", "value": 1.5}));
+    assert_eq!(m::decimal(Some(2.0)), json!({mt: "decimal", "value": 2}));
     assert_eq!(
         m::decimal(None),
         json!({gt: "RandomDecimal", mt: "decimal", "value": 12.34})
@@ -1207,6 +1236,17 @@ fn a_plain_first_header_value_replaces_only_the_first_and_value_objects_unwrap()
             .code,
         ErrorCode::InvalidArgument
     );
+    for bad in [usize::MAX, 1 << 40] {
+        let e = dsl::with_query_parameter(&mut i, "q", &json!("x"), bad).unwrap_err();
+        assert_eq!(e.code, ErrorCode::InvalidArgument);
+        let e = dsl::with_header(&mut i, Part::Request, "X-A", &json!("x"), bad).unwrap_err();
+        assert_eq!(e.code, ErrorCode::InvalidArgument);
+    }
+    dsl::with_header(&mut i, Part::Request, "X-Empty", &Value::Null, 0).unwrap();
+    assert_eq!(
+        i.request.headers.as_ref().unwrap()["X-Empty"],
+        vec![String::new()]
+    );
     assert_eq!(
         dsl::with_header(&mut i, Part::Request, " ", &json!("x"), 0)
             .unwrap_err()
@@ -1323,31 +1363,27 @@ fn xml_builder_documents_become_xml_with_rules() {
     )
     .unwrap();
     let text = i.response.body.text().unwrap().to_string();
-    let project = r#"<ns1:project id="1" type="activity"><ns1:name>Project 1</ns1:name><ns1:empty/></ns1:project>"#;
+    let project = r#"<ns1:project id='1' type='activity'><ns1:name>Project 1</ns1:name><ns1:empty/></ns1:project>"#;
     assert_eq!(
         text,
         format!(
-            r#"<?xml version="1.0" encoding="UTF-8"?><ns1:projects id="1234" xmlns:ns1="http://some.namespace/and/more/stuff">{project}{project}</ns1:projects>"#
+            r#"<?xml version='1.0'?><ns1:projects id='1234' xmlns:ns1='http://some.namespace/and/more/stuff'>{project}{project}</ns1:projects>"#
         )
     );
     assert!(roxmltree::Document::parse(&text).is_ok());
     assert_eq!(
-        body_rules(&i, Part::Response, "$['ns1:projects']['ns1:project']"),
+        body_rules(&i, Part::Response, "$.ns1:projects.ns1:project"),
         vec![MatchingRule::MinType(1)]
     );
     assert_eq!(
-        body_rules(
-            &i,
-            Part::Response,
-            "$['ns1:projects']['ns1:project']['@id']"
-        ),
+        body_rules(&i, Part::Response, "$.ns1:projects.ns1:project['@id']"),
         vec![MatchingRule::Integer]
     );
     assert_eq!(
         body_rules(
             &i,
             Part::Response,
-            "$['ns1:projects']['ns1:project']['ns1:name']['#text']"
+            "$.ns1:projects.ns1:project.ns1:name.#text"
         ),
         vec![MatchingRule::Type]
     );
@@ -1441,4 +1477,67 @@ fn property_paths_are_written_as_libpact_ffi_writes_them() {
     assert_eq!(dsl::join_field("$", "a\\b"), "$['a\\\\b']");
     assert_eq!(dsl::join_field("$", ""), "$['']");
     assert_eq!(dsl::join_field("$.a", "é"), "$.a['é']");
+}
+
+#[test]
+fn generator_settings_are_checked_when_defined() {
+    for (g, needle) in [
+        (
+            json!({"pact:generator:type": "Date", "format": "yyyy-qq", "value": "x"}),
+            "'q'",
+        ),
+        (
+            json!({"pact:generator:type": "DateTime", "expression": "next blue moon", "value": "x"}),
+            "blue",
+        ),
+        (
+            json!({"pact:generator:type": "Uuid", "format": "weird", "value": "x"}),
+            "weird",
+        ),
+        (
+            json!({"pact:generator:type": "RandomInt", "min": 5, "max": 1, "value": 3}),
+            "greater",
+        ),
+    ] {
+        let e = dsl::with_body(
+            &mut interaction(),
+            Part::Response,
+            BodyInput::Json(json!({"v": g})),
+            None,
+        )
+        .unwrap_err();
+        assert_eq!(e.code, ErrorCode::InvalidArgument, "{}", e.message);
+        assert!(
+            e.message.contains(needle) && e.message.contains("$.v"),
+            "{}",
+            e.message
+        );
+    }
+    // A regex the generator cannot produce from is accepted (the example is then sent).
+    let i = with_response_json(
+        json!({"v": {"pact:generator:type": "Regex", "regex": "a\\bb", "value": "x"}}),
+    );
+    assert_eq!(response_body(&i), json!({"v": "x"}));
+}
+
+#[test]
+fn unreadable_date_formats_fail_at_the_dsl_call() {
+    let e = dsl::with_body(
+        &mut interaction(),
+        Part::Response,
+        BodyInput::Json(
+            json!({"d": {"pact:matcher:type": "date", "format": "yyyy-qq", "value": "x"}}),
+        ),
+        None,
+    )
+    .unwrap_err();
+    assert_eq!(e.code, ErrorCode::InvalidArgument);
+    assert!(
+        e.message.contains("$.d") && e.message.contains("'q'"),
+        "{}",
+        e.message
+    );
+    // An example outside its own format is accepted (and logged).
+    let i = with_response_json(json!({"d": m::date("yyyy-MM-dd", Some("01/02/2020")).unwrap()}));
+    assert_eq!(response_body(&i), json!({"d": "01/02/2020"}));
 }

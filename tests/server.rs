@@ -488,6 +488,32 @@ fn localhost_binds_ipv4_loopback() {
 }
 
 #[test]
+fn ipv6_loopback_host_gives_a_bracketed_url() {
+    let Ok(probe) = std::net::TcpListener::bind("[::1]:0") else {
+        eprintln!("no IPv6 loopback on this machine; nothing to check");
+        return;
+    };
+    drop(probe);
+    let s = server::start(
+        pact(hello()),
+        ServerOptions {
+            host: "::1".into(),
+            ..ServerOptions::default()
+        },
+    )
+    .unwrap();
+    assert_eq!(s.url(), format!("http://[::1]:{}", s.port()));
+    let mut c = TcpStream::connect(("::1", s.port())).unwrap();
+    c.set_read_timeout(Some(Duration::from_secs(20))).unwrap();
+    c.write_all(b"GET /hello?name=Mary HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+        .unwrap();
+    let mut raw = Vec::new();
+    c.read_to_end(&mut raw).unwrap();
+    assert_eq!(parse_reply(&raw).status, 201);
+    s.shutdown();
+}
+
+#[test]
 fn cleanup_frees_the_port_and_is_harmless_twice() {
     let s = start(hello());
     let port = s.port();
@@ -502,6 +528,18 @@ fn cleanup_frees_the_port_and_is_harmless_twice() {
 
     assert!(server::cleanup(port));
     assert!(server::find(port).is_none());
+    // The idle connection was closed by the stop, not left open.
+    idle.set_read_timeout(Some(Duration::from_secs(5))).unwrap();
+    let mut rest = Vec::new();
+    if let Err(e) = idle.read_to_end(&mut rest) {
+        assert!(
+            !matches!(
+                e.kind(),
+                std::io::ErrorKind::WouldBlock | std::io::ErrorKind::TimedOut
+            ),
+            "connection still open after cleanup"
+        );
+    }
     std::net::TcpListener::bind(("127.0.0.1", port)).expect("port is free after cleanup");
     assert!(!server::cleanup(port), "second cleanup finds nothing");
     s.shutdown();

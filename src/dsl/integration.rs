@@ -136,6 +136,10 @@ impl Processor {
             .rules
             .iter()
             .any(|r| matches!(r, MatchingRule::ArrayContains(_)));
+        let example_given = obj.get("value").or(parts.value.as_ref());
+        if let Some(example) = example_given {
+            check_example(&parts.rules, example, &self.context, path);
+        }
         self.add_rules(path, parts.rules);
         if let Some(g) = parts.generator {
             self.generators.insert(path.to_string(), g);
@@ -171,24 +175,21 @@ impl Processor {
         }
     }
 
-    /// Adds rules at a path, skipping ones already there (each element of an each-like array
-    /// yields the same `[*]` rules).
+    /// Adds rules at a path. Like libpact_ffi, every element of an each-like example adds its
+    /// `[*]` rules again; the repeats are harmless and keep the pact file identical to the
+    /// reference's.
     pub fn add_rules(&mut self, path: &str, rules: Vec<MatchingRule>) {
         if rules.is_empty() {
             return;
         }
-        let list = self
-            .rules
+        self.rules
             .entry(path.to_string())
             .or_insert_with(|| RuleList {
                 rules: Vec::new(),
                 logic: RuleLogic::And,
-            });
-        for rule in rules {
-            if !list.rules.contains(&rule) {
-                list.rules.push(rule);
-            }
-        }
+            })
+            .rules
+            .extend(rules);
     }
 
     /// The rules, generator and example one matcher object defines (without recursing into
@@ -235,6 +236,17 @@ impl Processor {
                 ))
             }
         };
+        // A date pattern that cannot be read fails here, not when the mock server starts.
+        for rule in &parts.rules {
+            if let MatchingRule::Timestamp(f) | MatchingRule::Date(f) | MatchingRule::Time(f) = rule
+            {
+                if !f.is_empty() {
+                    crate::model::datetime::JavaDateFormat::new(f).map_err(|e| {
+                        PactError::invalid_argument(format!("Invalid date format: {}", e.message))
+                    })?;
+                }
+            }
+        }
         match obj.get(GENERATOR_KEY) {
             None | Some(Value::Null) => {}
             Some(Value::String(kind)) => parts.generator = Some(generator_from(kind, obj)?),
@@ -341,6 +353,34 @@ impl Processor {
     }
 }
 
+/// Warns when an example does not satisfy its own regex or date format: the mock server
+/// would send it, but a consumer sending the same value would not match.
+fn check_example(rules: &[MatchingRule], example: &Value, context: &str, path: &str) {
+    let Some(text) = example.as_str() else {
+        return;
+    };
+    for rule in rules {
+        let problem = match rule {
+            MatchingRule::Regex(re) => regex::Regex::new(&format!("^(?:{re})$"))
+                .ok()
+                .filter(|r| !r.is_match(text))
+                .map(|_| format!("does not match the regex '{re}'")),
+            MatchingRule::Timestamp(f) | MatchingRule::Date(f) | MatchingRule::Time(f)
+                if !f.is_empty() =>
+            {
+                crate::model::datetime::JavaDateFormat::new(f)
+                    .ok()
+                    .and_then(|fmt| fmt.check(text).err())
+                    .map(|e| format!("is not in the format '{f}': {e}"))
+            }
+            _ => None,
+        };
+        if let Some(problem) = problem {
+            tracing::warn!("The example '{text}' at {context} path '{path}' {problem}");
+        }
+    }
+}
+
 /// A generator from its name and the attributes on the same object.
 pub(crate) fn generator_from(kind: &str, obj: &Map<String, Value>) -> Result<Generator> {
     let mut attrs = Map::new();
@@ -372,7 +412,9 @@ pub(crate) fn generator_from(kind: &str, obj: &Map<String, Value>) -> Result<Gen
     }
     // Sizes left out get their defaults written down, as libpact_ffi does, so the pact file
     // says what the provider side will generate.
-    Ok(match Generator::from_json(&Value::Object(attrs))? {
+    let generator = Generator::from_json(&Value::Object(attrs))?;
+    crate::generate::validate_generator(&generator)?;
+    Ok(match generator {
         Generator::RandomInt { min, max } => Generator::RandomInt {
             min: Some(min.unwrap_or(0)),
             max: Some(max.unwrap_or(10)),

@@ -156,23 +156,21 @@ pub fn integer(v: Option<Value>) -> Result<Value> {
     }
 }
 
-fn float_value(n: f64, matcher: &str) -> Value {
-    serde_json::Number::from_f64(n)
-        .map(Value::Number)
-        .unwrap_or_else(|| {
-            // Not reachable through `decimal`/`number` (they check finiteness first).
-            tracing::warn!("{matcher}: {n} is not a finite number");
-            Value::Null
-        })
+/// A JavaScript number as `JSON.stringify` writes it: whole numbers without a fraction.
+fn js_number(n: f64) -> Value {
+    if n.fract() == 0.0 && n.abs() < 9.0e15 {
+        json!(n as i64)
+    } else {
+        serde_json::Number::from_f64(n)
+            .map(Value::Number)
+            .unwrap_or(Value::Null)
+    }
 }
 
 /// A decimal number; without an example, 12.34 with a RandomDecimal generator.
 pub fn decimal(v: Option<f64>) -> Value {
     match v.filter(|n| n.is_finite()) {
-        Some(n) => obj(vec![
-            (MT, json!("decimal")),
-            ("value", float_value(n, "decimal")),
-        ]),
+        Some(n) => obj(vec![(MT, json!("decimal")), ("value", js_number(n))]),
         None => obj(vec![
             (GT, json!("RandomDecimal")),
             (MT, json!("decimal")),
@@ -184,15 +182,7 @@ pub fn decimal(v: Option<f64>) -> Value {
 /// Any number; without an example, 1234 with a RandomInt generator.
 pub fn number(v: Option<f64>) -> Value {
     match v.filter(|n| n.is_finite()) {
-        Some(n) => {
-            // Whole numbers stay integers in the JSON, as JSON.stringify writes them.
-            let value = if n.fract() == 0.0 && n.abs() < 9.0e15 {
-                json!(n as i64)
-            } else {
-                float_value(n, "number")
-            };
-            obj(vec![(MT, json!("number")), ("value", value)])
-        }
+        Some(n) => obj(vec![(MT, json!("number")), ("value", js_number(n))]),
         None => obj(vec![
             (GT, json!("RandomInt")),
             (MT, json!("number")),

@@ -2,6 +2,12 @@
 //! interactions from values that may carry matchers and generators in the "integration JSON"
 //! form (`{"pact:matcher:type": "type", "value": ...}`), and the `Matchers` builders that
 //! produce exactly the JSON of pact-js `MatchersV3`.
+//!
+//! Where rules and generators land, as libpact_ffi puts them (checked against pact-core's
+//! output): body rules by JSON path (`$.items[*].id`, `$['odd key']`; XML bodies
+//! `$.root.child`, `$.root['@attr']`, `$.root.child.#text`); header and query rules by name
+//! (the plain name for the first value or for a whole list, `name[i]` for a later value);
+//! path and status rules under `""`.
 
 mod expression;
 mod integration;
@@ -164,6 +170,20 @@ pub fn with_request(i: &mut Interaction, method: &str, path: &Value) -> Result<(
     Ok(())
 }
 
+/// Highest value index of a query parameter or header: more values than this is a mistake
+/// (a garbage index from C), not a request anyone sends.
+const MAX_VALUE_INDEX: usize = 1000;
+
+fn check_index(index: usize, what: &str) -> Result<()> {
+    if index > MAX_VALUE_INDEX {
+        Err(PactError::invalid_argument(format!(
+            "The index {index} of {what} is too large: values are numbered from 0 and at most {MAX_VALUE_INDEX} is accepted"
+        )))
+    } else {
+        Ok(())
+    }
+}
+
 /// The rule key of a value at `index` of a multi-valued query parameter or header: the name
 /// itself for the first value, `name[i]` for later ones.
 fn indexed_key(name: &str, index: usize) -> String {
@@ -189,6 +209,7 @@ pub fn with_query_parameter(
         ));
     }
     let context = format!("query parameter '{name}'");
+    check_index(index, &context)?;
     let (example, rules, generator) = process_single(value, &context)?;
     let r = &mut i.request;
     let query = r.query.get_or_insert_with(Default::default);
@@ -303,6 +324,10 @@ pub fn with_header(
         )));
     }
     let context = format!("{} header '{name}'", part.name());
+    check_index(index, &context)?;
+    // No value (a C NULL) is an empty header value, as libpact_ffi takes it.
+    let empty = Value::String(String::new());
+    let value = if value.is_null() { &empty } else { value };
     let p = part_mut(i, part);
     let headers = p.headers.get_or_insert_with(Headers::new);
     let key = headers
@@ -397,7 +422,10 @@ fn form_body(value: &Value, p: &mut Processor) -> Result<String> {
         ));
     };
     let mut out = form_urlencoded::Serializer::new(String::new());
-    for (k, v) in &fields {
+    // Fields in name order, as libpact_ffi's form builder writes them.
+    let mut fields: Vec<(&String, &Value)> = fields.iter().collect();
+    fields.sort_by(|a, b| a.0.cmp(b.0));
+    for (k, v) in fields {
         let values = match v {
             Value::Array(items) => items.clone(),
             v => vec![v.clone()],
@@ -412,7 +440,9 @@ fn form_body(value: &Value, p: &mut Processor) -> Result<String> {
 /// Sets the body of the request or response. The content type is the argument, else an
 /// existing `Content-Type` header, else JSON for JSON input, `text/plain` for text and
 /// `application/octet-stream` for bytes; the `Content-Type` header is set when absent. JSON
-/// content (also given as text) is processed for matchers; earlier body rules are replaced.
+/// content (also given as text) is processed for matchers, as are XML builder documents and
+/// form fields given as JSON; bytes of a specific type get a `contentType` rule (as pact-js
+/// binary bodies do); earlier body rules are replaced.
 pub fn with_body(
     i: &mut Interaction,
     part: Part,
@@ -467,7 +497,14 @@ pub fn with_body(
             _ => s.into_bytes(),
         },
         BodyInput::Text(s) => s.into_bytes(),
-        BodyInput::Bytes(b) => b,
+        BodyInput::Bytes(b) => {
+            // As pact-js binary bodies: matched by the detected content type, not byte for
+            // byte. Plain octet-stream stays exact, as nothing more specific can be detected.
+            if ct.essence() != "application/octet-stream" && !b.is_empty() {
+                processor.add_rules("$", vec![MatchingRule::ContentType(ct.essence())]);
+            }
+            b
+        }
     };
     p.rules.categories.shift_remove("body");
     p.generators.categories.shift_remove("body");
@@ -477,7 +514,8 @@ pub fn with_body(
     for (path, g) in processor.generators {
         p.generators.add("body", &path, g);
     }
-    if header_value(p.headers, "content-type").is_none() {
+    // An empty body has no content type to announce (libpact_ffi leaves the header out too).
+    if !bytes.is_empty() && header_value(p.headers, "content-type").is_none() {
         p.headers
             .get_or_insert_with(Headers::new)
             .insert("Content-Type".to_string(), vec![ct.to_string()]);

@@ -4,9 +4,34 @@
 //! matcher object wraps an element in `value` (repeated `examples` times). Written out as XML,
 //! with rules at `$.root.child`, `$.root['@attr']` and `$.root.child['#text']`.
 
-use super::integration::{is_matcher_object, join_field, Processor};
+use super::integration::{is_matcher_object, Processor};
 use crate::error::{PactError, Result};
 use serde_json::{Map, Value};
+
+/// An element (or `#text`) path step as libpact_ffi writes it: dotted while the name is made
+/// of identifier characters (`$.ns1:projects.ns1:project.#text`), bracketed otherwise.
+fn xml_join(parent: &str, name: &str) -> String {
+    let plain = !name.is_empty()
+        && name
+            .chars()
+            .all(|c| c.is_alphanumeric() || matches!(c, '_' | '-' | ':' | '#' | '@'));
+    if plain {
+        format!("{parent}.{name}")
+    } else {
+        format!(
+            "{parent}['{}']",
+            name.replace('\\', "\\\\").replace('\'', "\\'")
+        )
+    }
+}
+
+/// An attribute path step: always bracketed (`$.a['@id']`).
+fn attribute_path(element: &str, name: &str) -> String {
+    format!(
+        "{element}['@{}']",
+        name.replace('\\', "\\\\").replace('\'', "\\'")
+    )
+}
 
 /// Whether a JSON body is in the XML builder form.
 pub(crate) fn is_builder_document(value: &Value) -> bool {
@@ -18,6 +43,7 @@ fn escape(s: &str) -> String {
         .replace('<', "&lt;")
         .replace('>', "&gt;")
         .replace('"', "&quot;")
+        .replace('\'', "&apos;")
 }
 
 fn scalar(v: &Value) -> String {
@@ -38,12 +64,9 @@ pub(crate) fn build(doc: &Value, p: &mut Processor) -> Result<String> {
         .get("root")
         .and_then(Value::as_object)
         .ok_or_else(|| bad("'root' must be an element object".into()))?;
+    // libpact_ffi writes the declaration with the version only, in single quotes.
     let version = doc.get("version").and_then(Value::as_str).unwrap_or("1.0");
-    let mut out = format!("<?xml version=\"{}\"", escape(version));
-    if let Some(charset) = doc.get("charset").and_then(Value::as_str) {
-        out.push_str(&format!(" encoding=\"{}\"", escape(charset)));
-    }
-    out.push_str("?>");
+    let mut out = format!("<?xml version='{}'?>", escape(version));
     node(root, "$", &mut out, p)?;
     Ok(out)
 }
@@ -64,7 +87,7 @@ fn node(obj: &Map<String, Value>, parent: &str, out: &mut String, p: &mut Proces
             ))
         })?;
         let name = element_name(element, parent)?;
-        p.record_matcher(obj, &join_field(parent, &name))?;
+        p.record_matcher(obj, &xml_join(parent, &name))?;
         let mut one = String::new();
         write_element(element, &name, parent, &mut one, p)?;
         out.push_str(&one.repeat(examples.max(1)));
@@ -72,7 +95,7 @@ fn node(obj: &Map<String, Value>, parent: &str, out: &mut String, p: &mut Proces
     }
     if let Some(content) = obj.get("content") {
         if let Some(Value::Object(m)) = obj.get("matcher") {
-            p.record_matcher(m, &join_field(parent, "#text"))?;
+            p.record_matcher(m, &xml_join(parent, "#text"))?;
         }
         out.push_str(&escape(&scalar(content)));
         return Ok(());
@@ -100,21 +123,24 @@ fn write_element(
     out: &mut String,
     p: &mut Processor,
 ) -> Result<()> {
-    let path = join_field(parent, name);
+    let path = xml_join(parent, name);
     out.push('<');
     out.push_str(name);
     match obj.get("attributes") {
         None | Some(Value::Null) => {}
         Some(Value::Object(attrs)) => {
-            for (k, v) in attrs {
+            // Sorted by name, as libpact_ffi's writer orders them.
+            let mut sorted: Vec<(&String, &Value)> = attrs.iter().collect();
+            sorted.sort_by(|a, b| a.0.cmp(b.0));
+            for (k, v) in sorted {
                 let value = match v {
                     Value::Object(m) if is_matcher_object(v) => {
-                        p.record_matcher(m, &join_field(&path, &format!("@{k}")))?;
+                        p.record_matcher(m, &attribute_path(&path, k))?;
                         scalar(m.get("value").unwrap_or(&Value::Null))
                     }
                     other => scalar(other),
                 };
-                out.push_str(&format!(" {k}=\"{}\"", escape(&value)));
+                out.push_str(&format!(" {k}='{}'", escape(&value)));
             }
         }
         Some(other) => {

@@ -11,7 +11,7 @@ mod json_path;
 mod values;
 mod xml;
 
-pub use values::{format_now, generate_value, parse_date_expression};
+pub use values::{format_now, generate_value, parse_date_expression, validate_generator};
 
 use crate::model::{Body, Generator, Headers, Response};
 use json_path::JsonPath;

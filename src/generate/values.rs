@@ -7,7 +7,7 @@ use crate::model::datetime::{
     JavaDateFormat, DEFAULT_DATETIME_FORMAT, DEFAULT_DATE_FORMAT, DEFAULT_TIME_FORMAT,
 };
 use crate::model::Generator;
-use chrono::{DateTime, Duration, FixedOffset, Local, Months, NaiveTime};
+use chrono::{DateTime, Datelike, Duration, FixedOffset, Local, Months, NaiveTime};
 use once_cell::sync::Lazy;
 use rand::distributions::{Alphanumeric, Distribution};
 use rand::Rng;
@@ -135,6 +135,51 @@ fn try_generate(
     Ok(Some(v))
 }
 
+/// Checks a generator's settings (date format and expression, UUID format, integer range)
+/// when it is defined, so a mistake shows up in the DSL call rather than as a warning on
+/// every response. A regex this generator cannot produce values for is only logged: the
+/// matcher still works and the example is sent unchanged.
+pub fn validate_generator(generator: &Generator) -> Result<()> {
+    let invalid = |what: String| PactError::invalid_argument(what);
+    match generator {
+        Generator::RandomInt {
+            min: Some(min),
+            max: Some(max),
+        } if min > max => Err(invalid(format!(
+            "RandomInt: min {min} is greater than max {max}"
+        ))),
+        Generator::Uuid {
+            format: Some(format),
+        } if !matches!(
+            format.as_str(),
+            "simple" | "lower-case-hyphenated" | "upper-case-hyphenated" | "URN" | "urn"
+        ) =>
+        {
+            Err(invalid(format!(
+                "Uuid: unknown format '{format}': use simple, lower-case-hyphenated, upper-case-hyphenated or URN"
+            )))
+        }
+        Generator::Date { format, expression }
+        | Generator::Time { format, expression }
+        | Generator::DateTime { format, expression } => {
+            if let Some(f) = format.as_deref().filter(|f| !f.is_empty()) {
+                JavaDateFormat::new(f)?;
+            }
+            if let Some(e) = expression.as_deref().filter(|e| !e.trim().is_empty()) {
+                parse_date_expression(e, Local::now().fixed_offset())?;
+            }
+            Ok(())
+        }
+        Generator::Regex { regex } => {
+            if let Err(e) = random_from_regex(regex) {
+                tracing::warn!("{e}; the example will be sent as given");
+            }
+            Ok(())
+        }
+        _ => Ok(()),
+    }
+}
+
 /// `digits` decimal digits with a point somewhere inside; the first and last digits are not
 /// zero so that the number reads back with exactly `digits` digits.
 fn random_decimal(digits: usize, rng: &mut impl Rng) -> String {
@@ -231,48 +276,178 @@ pub fn format_now(format: &str, kind: &str) -> Result<String> {
     Ok(JavaDateFormat::new(pattern)?.format(&Local::now().fixed_offset()))
 }
 
-/// Evaluates a date expression relative to `now`: a base (`now`, `today`, `tomorrow`,
-/// `yesterday`, `midnight`, `noon`; default `now`) followed by offsets such as `+ 1 day`,
-/// `-2 hours`, `+3 weeks`.
+/// Evaluates a date/time expression relative to `now`, as Pact generators write them:
+/// a date part — a base (`now`, `today`, `tomorrow`, `yesterday`, `next <unit or weekday>`,
+/// `last <unit or weekday>`; default `now`) and offsets such as `+ 1 day`, `-2 weeks` — then
+/// optionally `@` and a time part — a base (`now`, `midnight`, `noon`, `3 o'clock pm`) and
+/// offsets such as `+ 2 hours`, `- 30 minutes`.
 pub fn parse_date_expression(
     expression: &str,
     now: DateTime<FixedOffset>,
 ) -> Result<DateTime<FixedOffset>> {
     let bad = |what: String| {
         PactError::invalid_argument(format!(
-            "Invalid date expression '{expression}': {what} (use e.g. 'today + 1 day' or 'now - 2 hours')"
+            "Invalid date expression '{expression}': {what} (use e.g. 'today + 1 day', 'now - 2 hours' or 'tomorrow @ 10 o'clock')"
         ))
     };
     let lower = expression.trim().to_ascii_lowercase();
-    let mut rest = lower.as_str();
-    let mut at = now;
-    let at_time = |t: NaiveTime| {
-        now.date_naive()
-            .and_time(t)
-            .and_local_timezone(*now.offset())
-            .single()
-            .unwrap_or(now)
+    let (date_part, time_part) = match lower.split_once('@') {
+        Some((d, t)) => (d.trim(), Some(t.trim())),
+        None => (lower.as_str(), None),
     };
-    for (word, base) in [
-        ("now", None),
-        ("today", None),
-        ("tomorrow", Some(1i64)),
-        ("yesterday", Some(-1)),
-        ("midnight", Some(0)),
-        ("noon", Some(0)),
-    ] {
-        if let Some(r) = rest.strip_prefix(word) {
-            rest = r;
-            at = match word {
-                "midnight" => at_time(NaiveTime::MIN),
-                "noon" => at_time(NaiveTime::from_hms_opt(12, 0, 0).unwrap_or(NaiveTime::MIN)),
-                _ => now
-                    .checked_add_signed(Duration::days(base.unwrap_or(0)))
-                    .unwrap_or(now),
-            };
-            break;
+    let mut at = now;
+    let mut rest = date_part;
+    if let Some(r) = rest.strip_prefix("now") {
+        rest = r;
+    } else if let Some(r) = rest.strip_prefix("today") {
+        rest = r;
+    } else if let Some(r) = rest.strip_prefix("tomorrow") {
+        at = shift(at, 1, "day").ok_or_else(|| bad("the date is out of range".into()))?;
+        rest = r;
+    } else if let Some(r) = rest.strip_prefix("yesterday") {
+        at = shift(at, -1, "day").ok_or_else(|| bad("the date is out of range".into()))?;
+        rest = r;
+    } else if let Some(r) = rest.strip_prefix("midnight") {
+        at = with_time(at, NaiveTime::MIN);
+        rest = r;
+    } else if let Some(r) = rest.strip_prefix("noon") {
+        at = with_time(
+            at,
+            NaiveTime::from_hms_opt(12, 0, 0).unwrap_or(NaiveTime::MIN),
+        );
+        rest = r;
+    } else {
+        for (word, sign) in [("next", 1i64), ("last", -1)] {
+            if let Some(r) = rest.strip_prefix(word) {
+                let r = r.trim_start();
+                let unit: String = r.chars().take_while(char::is_ascii_alphabetic).collect();
+                if unit.is_empty() {
+                    return Err(bad(format!("expected a unit or weekday after '{word}'")));
+                }
+                at = match weekday(&unit) {
+                    Some(day) => {
+                        let today = at.weekday().num_days_from_monday() as i64;
+                        let target = day.num_days_from_monday() as i64;
+                        let days = if sign > 0 {
+                            (target - today + 6).rem_euclid(7) + 1
+                        } else {
+                            -((today - target + 6).rem_euclid(7) + 1)
+                        };
+                        shift(at, days, "day")
+                    }
+                    None => shift(at, sign, &unit),
+                }
+                .ok_or_else(|| {
+                    bad(format!(
+                        "'{unit}' is not a unit or weekday, or the date is out of range"
+                    ))
+                })?;
+                rest = &r[unit.len()..];
+                break;
+            }
         }
     }
+    at = apply_offsets(rest, at).map_err(bad)?;
+    if let Some(time) = time_part {
+        let mut rest = time;
+        if let Some(r) = rest.strip_prefix("now") {
+            at = with_time(at, now.time());
+            rest = r;
+        } else if let Some(r) = rest.strip_prefix("midnight") {
+            at = with_time(at, NaiveTime::MIN);
+            rest = r;
+        } else if let Some(r) = rest.strip_prefix("noon") {
+            at = with_time(
+                at,
+                NaiveTime::from_hms_opt(12, 0, 0).unwrap_or(NaiveTime::MIN),
+            );
+            rest = r;
+        } else if rest.starts_with(|c: char| c.is_ascii_digit()) {
+            let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
+            let mut hour: u32 = digits.parse().map_err(|_| bad("invalid hour".into()))?;
+            let mut r = rest[digits.len()..].trim_start();
+            r = r.strip_prefix("o'clock").unwrap_or(r).trim_start();
+            let half_day = |h: u32| {
+                if (1..=12).contains(&h) {
+                    Ok(h % 12)
+                } else {
+                    Err(bad(format!("{h} is not an hour on a 12-hour clock")))
+                }
+            };
+            if let Some(after) = r.strip_prefix("pm") {
+                hour = half_day(hour)? + 12;
+                r = after;
+            } else if let Some(after) = r.strip_prefix("am") {
+                hour = half_day(hour)?;
+                r = after;
+            }
+            let t = NaiveTime::from_hms_opt(hour, 0, 0)
+                .ok_or_else(|| bad(format!("{hour} is not an hour of the day")))?;
+            at = with_time(at, t);
+            rest = r;
+        }
+        at = apply_offsets(rest, at).map_err(bad)?;
+    }
+    Ok(at)
+}
+
+fn weekday(name: &str) -> Option<chrono::Weekday> {
+    use chrono::Weekday::*;
+    Some(match name {
+        "monday" | "mon" => Mon,
+        "tuesday" | "tue" => Tue,
+        "wednesday" | "wed" => Wed,
+        "thursday" | "thu" => Thu,
+        "friday" | "fri" => Fri,
+        "saturday" | "sat" => Sat,
+        "sunday" | "sun" => Sun,
+        _ => return None,
+    })
+}
+
+/// The same day at another time of day.
+fn with_time(at: DateTime<FixedOffset>, time: NaiveTime) -> DateTime<FixedOffset> {
+    at.date_naive()
+        .and_time(time)
+        .and_local_timezone(*at.offset())
+        .single()
+        .unwrap_or(at)
+}
+
+/// `at` moved by `n` units; `None` for an unknown unit or a date out of range.
+fn shift(at: DateTime<FixedOffset>, n: i64, unit: &str) -> Option<DateTime<FixedOffset>> {
+    let unit = unit.strip_suffix('s').unwrap_or(unit);
+    let delta = match unit {
+        "millisecond" | "milli" | "ms" => Duration::try_milliseconds(n),
+        "second" | "sec" => Duration::try_seconds(n),
+        "minute" | "min" => Duration::try_minutes(n),
+        "hour" | "hr" => Duration::try_hours(n),
+        "day" => Duration::try_days(n),
+        "week" => Duration::try_weeks(n),
+        "fortnight" => n.checked_mul(2).and_then(Duration::try_weeks),
+        "month" | "year" => {
+            let months = if unit == "year" {
+                n.checked_mul(12)?
+            } else {
+                n
+            };
+            let m = Months::new(u32::try_from(months.unsigned_abs()).ok()?);
+            return if months >= 0 {
+                at.checked_add_months(m)
+            } else {
+                at.checked_sub_months(m)
+            };
+        }
+        _ => None,
+    };
+    delta.and_then(|d| at.checked_add_signed(d))
+}
+
+/// Applies offsets like `+ 1 day - 2 hours` to `at`.
+fn apply_offsets(
+    mut rest: &str,
+    mut at: DateTime<FixedOffset>,
+) -> std::result::Result<DateTime<FixedOffset>, String> {
     loop {
         rest = rest.trim_start();
         if rest.is_empty() {
@@ -281,53 +456,24 @@ pub fn parse_date_expression(
         let sign = match rest.chars().next() {
             Some('+') => 1i64,
             Some('-') => -1,
-            _ => return Err(bad(format!("expected '+' or '-' before '{rest}'"))),
+            _ => return Err(format!("expected '+' or '-' before '{rest}'")),
         };
         rest = rest[1..].trim_start();
         let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
         let n: i64 = digits
             .parse()
-            .map_err(|_| bad(format!("expected a number before '{rest}'")))?;
+            .map_err(|_| format!("expected a number before '{rest}'"))?;
         rest = rest[digits.len()..].trim_start();
         let unit: String = rest.chars().take_while(char::is_ascii_alphabetic).collect();
         rest = &rest[unit.len()..];
-        let n = sign * n;
-        let out_of_range = || bad("the date is out of range".into());
-        let shift = |delta: Option<Duration>| {
-            delta
-                .and_then(|d| at.checked_add_signed(d))
-                .ok_or_else(out_of_range)
-        };
-        at = match unit.trim_end_matches('s') {
-            "second" | "sec" => shift(Duration::try_seconds(n))?,
-            "minute" | "min" => shift(Duration::try_minutes(n))?,
-            "hour" => shift(Duration::try_hours(n))?,
-            "day" => shift(Duration::try_days(n))?,
-            "week" => shift(Duration::try_weeks(n))?,
-            "fortnight" => shift(n.checked_mul(2).and_then(Duration::try_weeks))?,
-            "month" | "year" => {
-                let months = if unit.starts_with("year") {
-                    n.checked_mul(12)
-                } else {
-                    Some(n)
-                }
-                .and_then(|m| u32::try_from(m.unsigned_abs()).ok().map(|abs| (m, abs)))
-                .ok_or_else(out_of_range)?;
-                let m = Months::new(months.1);
-                let shifted = if months.0 >= 0 {
-                    at.checked_add_months(m)
-                } else {
-                    at.checked_sub_months(m)
-                };
-                shifted.ok_or_else(out_of_range)?
-            }
-            "" => return Err(bad(format!("missing unit after {n}"))),
-            other => {
-                return Err(bad(format!(
-                    "unknown unit '{other}' (use seconds, minutes, hours, days, weeks, months or years)"
-                )))
-            }
-        };
+        if unit.is_empty() {
+            return Err(format!("missing unit after {n}"));
+        }
+        at = shift(at, sign * n, &unit).ok_or_else(|| {
+            format!(
+                "unknown unit '{unit}' (use milliseconds, seconds, minutes, hours, days, weeks, months or years) or a date out of range"
+            )
+        })?;
     }
 }
 
@@ -378,6 +524,29 @@ mod tests {
         assert!(parse_date_expression("now + 9223372036854775807 days", b).is_err());
         assert!(parse_date_expression("now + 922337203685477580 years", b).is_err());
         assert!(parse_date_expression("now - 99999999999 weeks", b).is_err());
+        // 2024-01-31 is a Wednesday.
+        let day = |e: &str| {
+            parse_date_expression(e, b)
+                .unwrap()
+                .format("%Y-%m-%d %H:%M")
+                .to_string()
+        };
+        assert_eq!(day("next monday"), "2024-02-05 10:30");
+        assert_eq!(day("next wednesday"), "2024-02-07 10:30");
+        assert_eq!(day("last wednesday"), "2024-01-24 10:30");
+        assert_eq!(day("last friday"), "2024-01-26 10:30");
+        assert_eq!(day("next week"), "2024-02-07 10:30");
+        assert_eq!(day("last month"), "2023-12-31 10:30");
+        assert_eq!(day("tomorrow @ 3 o'clock pm"), "2024-02-01 15:00");
+        assert_eq!(day("today @ midnight + 90 minutes"), "2024-01-31 01:30");
+        assert_eq!(day("yesterday @ noon - 1 hour"), "2024-01-30 11:00");
+        assert_eq!(day("@ 12 am"), "2024-01-31 00:00");
+        assert!(parse_date_expression("next", b).is_err());
+        assert!(parse_date_expression("next blue moon", b).is_err());
+        assert!(parse_date_expression("today @ 25 o'clock", b).is_err());
+        assert!(parse_date_expression("today @ 4294967295 pm", b).is_err());
+        assert!(parse_date_expression("today @ 13 am", b).is_err());
+        assert_eq!(day("@ 12 pm"), "2024-01-31 12:00");
     }
 
     #[test]

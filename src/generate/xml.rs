@@ -224,6 +224,20 @@ mod tests {
             out,
             r#"<ns1:r xmlns:ns1="urn:x"><ns1:a ns1:k="8">7</ns1:a></ns1:r>"#
         );
+        // The dotted form the XML builder writes.
+        let mut g = IndexMap::new();
+        g.insert(
+            "$.ns1:r.ns1:a.#text".to_string(),
+            Generator::RandomInt {
+                min: Some(3),
+                max: Some(3),
+            },
+        );
+        let out = apply(xml, &g, &GeneratorContext::default()).unwrap();
+        assert_eq!(
+            out,
+            r#"<ns1:r xmlns:ns1="urn:x"><ns1:a ns1:k="v">3</ns1:a></ns1:r>"#
+        );
     }
 
     #[test]

@@ -2,7 +2,7 @@
 //! recorded (before the reply leaves), and answered with the interaction's generated response,
 //! a 500 naming the mismatch, or a CORS pre-flight reply.
 
-use super::Shared;
+use super::{stamped, Shared};
 use crate::generate::{generate_response, GeneratorContext};
 use crate::matching::Mismatch;
 use crate::model::{file::parse_query_string, Body, ContentType, Headers, Request};
@@ -88,58 +88,23 @@ pub(crate) async fn handle(
         .map(|p| p.as_str().to_string())
         .unwrap_or_else(|| actual.path.clone());
 
-    // Recorded before replying: a client that has its answer must see it in matched().
     let is_preflight =
         matches!(outcome, Outcome::NotFound(_)) && actual.method.eq_ignore_ascii_case("OPTIONS");
+    let line = stamped(&log_line(&shared, &actual, &target, &outcome, is_preflight));
+    tracing::debug!(server = shared.port, "{line}");
+    // Recorded before replying: a client that has its answer must see it in matched().
     {
         let mut state = shared.lock_state();
-        let line = match &outcome {
-            Outcome::Matched(i) => {
-                state.record_match(*i);
-                format!(
-                    "{} {target} -> matched interaction '{}'",
-                    actual.method, shared.pact.interactions[*i].description
-                )
-            }
+        match &outcome {
+            Outcome::Matched(i) => state.record_match(*i),
             Outcome::Mismatch(i, mismatches) => {
-                state.record_mismatch(*i, &actual.method, &actual.path, mismatches.clone());
-                format!(
-                    "{} {target} -> request mismatch against interaction '{}': {}",
-                    actual.method,
-                    shared.pact.interactions[*i].description,
-                    describe(mismatches)
-                )
+                state.record_mismatch(*i, &actual.method, &actual.path, mismatches.clone())
             }
-            Outcome::NotFound(_) if is_preflight => {
-                // Browsers send these on their own; they never count against the test.
-                format!(
-                    "{} {target} -> unexpected OPTIONS request ({})",
-                    actual.method,
-                    if shared.cors {
-                        "answered as a CORS pre-flight"
-                    } else {
-                        "ignored in the results; start with cors to answer it"
-                    }
-                )
-            }
-            Outcome::NotFound(best) => {
-                state.record_not_found(actual.clone());
-                let why = match best {
-                    Some((i, m)) => format!(
-                        "closest interaction '{}': {}",
-                        shared.pact.interactions[*i].description,
-                        describe(m)
-                    ),
-                    None => "the pact has no interactions".to_string(),
-                };
-                format!(
-                    "{} {target} -> unexpected request, no interaction matches ({why})",
-                    actual.method
-                )
-            }
-        };
-        state.log_line(&super::stamped(&line));
-        tracing::debug!(server = shared.port, "{line}");
+            // Browsers send these on their own; they never count against the test.
+            Outcome::NotFound(_) if is_preflight => {}
+            Outcome::NotFound(_) => state.record_not_found(actual.clone()),
+        }
+        state.log_line(&line);
     }
 
     Ok(match outcome {
@@ -161,6 +126,46 @@ pub(crate) async fn handle(
             mismatch_response("Unexpected-Request", &actual, &[], closest)
         }
     })
+}
+
+/// The log line for one request: what arrived and how it was answered.
+fn log_line(
+    shared: &Shared,
+    actual: &Request,
+    target: &str,
+    outcome: &Outcome,
+    is_preflight: bool,
+) -> String {
+    let method = &actual.method;
+    let description = |i: usize| &shared.pact.interactions[i].description;
+    match outcome {
+        Outcome::Matched(i) => format!(
+            "{method} {target} -> matched interaction '{}'",
+            description(*i)
+        ),
+        Outcome::Mismatch(i, mismatches) => format!(
+            "{method} {target} -> request mismatch against interaction '{}': {}",
+            description(*i),
+            describe(mismatches)
+        ),
+        Outcome::NotFound(_) if is_preflight => format!(
+            "{method} {target} -> unexpected OPTIONS request ({})",
+            if shared.cors {
+                "answered as a CORS pre-flight"
+            } else {
+                "ignored in the results; start with cors to answer it"
+            }
+        ),
+        Outcome::NotFound(best) => {
+            let why = match best {
+                Some((i, m)) => {
+                    format!("closest interaction '{}': {}", description(*i), describe(m))
+                }
+                None => "the pact has no interactions".to_string(),
+            };
+            format!("{method} {target} -> unexpected request, no interaction matches ({why})")
+        }
+    }
 }
 
 fn panic_text(panic: &Box<dyn std::any::Any + Send>) -> String {
