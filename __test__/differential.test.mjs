@@ -35,7 +35,20 @@ const scenarios = [
   { name: 'regex in request headers', spec: 'V3', steps: [['request', 'GET', '/secure'], ['header', 'Authorization', M.regex('Bearer [a-z0-9]+', 'Bearer abc123'), 0], ['header', 'Accept', 'application/json', 0], ['status', 204]] },
   { name: 'query parameter arrays', spec: 'V4', steps: [['request', 'GET', '/search'], ['query', 'tag', 'red', 0], ['query', 'tag', 'blue', 1], ['query', 'page', M.regex('\\d+', '2'), 0], ['status', 200]] },
   { name: 'provider states with params', spec: 'V3', steps: [['given', 'a user exists', { id: 42, name: 'Ann' }], ['given', 'stock is low'], ['request', 'GET', '/users/42'], ['status', 200]] },
-  { name: 'binary response body', spec: 'V4', steps: [['request', 'GET', '/image'], ['status', 200], ['responseBody', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 1, 2, 255]), 'image/png']] },
+  {
+    name: 'binary response body',
+    spec: 'V4',
+    steps: [['request', 'GET', '/image'], ['status', 200], ['responseBody', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 1, 2, 255]), 'image/png']],
+    // pact-core records the body's content type as "*/*" although it was given image/png (and
+    // the Content-Type header says image/png); we keep image/png. Everything else is equal.
+    difference(reference, ourJson) {
+      const refBody = reference.interactions[0].response.body
+      assert.equal(refBody.contentType, '*/*')
+      assert.equal(ourJson.interactions[0].response.body.contentType, 'image/png')
+      assert.deepEqual(reference.interactions[0].response.headers['Content-Type'], ['image/png'])
+      refBody.contentType = 'image/png'
+    },
+  },
   { name: 'text request and response bodies', spec: 'V3', steps: [['request', 'POST', '/notes'], ['body', 'remember the milk', 'text/plain'], ['status', 201], ['responseBody', 'created', 'text/plain']] },
   { name: 'spec V2 with body matchers', spec: 'V2', steps: [['given', 'items exist'], ['request', 'GET', '/items'], ['status', 200], ['responseBody', { items: M.eachLike({ id: M.like(1), name: M.regex('\\w+', 'apple') }) }]] },
   { name: 'POST with a JSON request body holding matchers', spec: 'V4', steps: [['request', 'POST', '/orders'], ['body', { item: M.like('apple'), qty: M.integer(3), when: M.datetime("yyyy-MM-dd'T'HH:mm:ss", '2024-01-02T03:04:05') }], ['status', 201], ['responseBody', { id: M.uuid('e2490de5-5bd3-43d5-b7c4-526e33f71304') }]] },
@@ -44,7 +57,24 @@ const scenarios = [
   { name: 'arrayContaining, eachKey and eachValue (V4)', spec: 'V4', steps: [['request', 'GET', '/maps'], ['status', 200], ['responseBody', { list: M.arrayContaining(M.like({ kind: 'a' }), M.integer(1)), keys: M.eachKeyMatches({ abc: 1 }, [M.regex('[a-z]+', 'abc')]), values: M.eachValueMatches({ k: 'v' }, [M.like('v')]) }]] },
   { name: 'includes, nullValue, boolean, equal, date and time', spec: 'V3', steps: [['request', 'GET', '/misc'], ['status', 200], ['responseBody', { s: M.includes('needle'), z: M.nullValue(), b: M.boolean(false), e: M.equal(5), d: M.date('yyyy-MM-dd', '2024-05-06'), t: M.time('HH:mm', '10:30') }]] },
   { name: 'fromProviderState in path and body', spec: 'V4', steps: [['given', 'an order', { id: 7 }], ['request', 'GET', M.fromProviderState('/orders/${id}', '/orders/7')], ['status', 200], ['responseBody', { id: M.fromProviderState('${id}', 7) }]] },
-  { name: 'status code matcher', spec: 'V4', steps: [['request', 'DELETE', '/orders/1'], ['status', M.matchStatus(204, 'success')]] },
+  {
+    name: 'status code matcher',
+    spec: 'V4',
+    steps: [['request', 'DELETE', '/orders/1'], ['status', M.matchStatus(204, 'success')]],
+    // pact-core drops a statusCode matcher given to withStatus: it writes status 0 and no rule
+    // (a bug: the provider would be asked for status 0). We write the example status and the
+    // statusCode rule, as pact-js documents for matchStatus.
+    difference(reference, ourJson) {
+      const refResponse = reference.interactions[0].response
+      const ourResponse = ourJson.interactions[0].response
+      assert.equal(refResponse.status, 0)
+      assert.equal(refResponse.matchingRules, undefined)
+      assert.equal(ourResponse.status, 204)
+      assert.deepEqual(ourResponse.matchingRules, { status: { combine: 'AND', matchers: [{ match: 'statusCode', status: 'success' }] } })
+      refResponse.status = ourResponse.status
+      refResponse.matchingRules = ourResponse.matchingRules
+    },
+  },
 ]
 
 function stringify(value) {
@@ -98,6 +128,7 @@ for (const scenario of scenarios) {
   test(`same pact file as pact-core: ${scenario.name} (${scenario.spec})`, () => {
     const reference = withoutVersions(referencePact(scenario))
     const ourJson = withoutVersions(ourPact(scenario))
+    scenario.difference?.(reference, ourJson)
     assert.deepEqual(ourJson, reference)
   })
 }

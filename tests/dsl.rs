@@ -290,17 +290,24 @@ fn each_key_and_each_value_carry_their_rules() {
     );
     assert_eq!(
         body_rules(&i, Part::Response, "$.byKey"),
-        vec![MatchingRule::EachKey(vec![MatchingRule::Regex(
-            "[a-z]+".into()
-        )])]
+        vec![MatchingRule::EachKey(
+            vec![MatchingRule::Regex("[a-z]+".into())],
+            Some(r#"{"abc":1}"#.into())
+        )]
     );
     assert_eq!(
         body_rules(&i, Part::Response, "$.byValue"),
-        vec![MatchingRule::EachValue(vec![MatchingRule::Type])]
+        vec![MatchingRule::EachValue(
+            vec![MatchingRule::Type],
+            Some(r#"{"a":"x"}"#.into())
+        )]
     );
     assert_eq!(
         body_rules(&i, Part::Response, "$.defaultKey"),
-        vec![MatchingRule::EachKey(vec![MatchingRule::Type])]
+        vec![MatchingRule::EachKey(
+            vec![MatchingRule::Type],
+            Some(r#"{"k":1}"#.into())
+        )]
     );
 }
 
@@ -349,9 +356,10 @@ fn matcher_expressions_define_rules_and_examples() {
     );
     assert_eq!(
         body_rules(&i, Part::Response, "$.d"),
-        vec![MatchingRule::EachKey(vec![MatchingRule::Regex(
-            "[a-z]+".into()
-        )])]
+        vec![MatchingRule::EachKey(
+            vec![MatchingRule::Regex("[a-z]+".into())],
+            None
+        )]
     );
     assert_eq!(
         body_rules(&i, Part::Response, "$.e"),
@@ -1457,11 +1465,17 @@ fn matcher_id_aliases_are_understood() {
     assert_eq!(r("$.ne"), vec![MatchingRule::NotEmpty]);
     assert_eq!(
         r("$.ek"),
-        vec![MatchingRule::EachKey(vec![MatchingRule::Regex("a".into())])]
+        vec![MatchingRule::EachKey(
+            vec![MatchingRule::Regex("a".into())],
+            Some(r#"{"a":1}"#.into())
+        )]
     );
     assert_eq!(
         r("$.ev"),
-        vec![MatchingRule::EachValue(vec![MatchingRule::Integer])]
+        vec![MatchingRule::EachValue(
+            vec![MatchingRule::Integer],
+            Some(r#"{"a":1}"#.into())
+        )]
     );
     assert_eq!(r("$.min"), vec![MatchingRule::MinType(1)]);
     assert_eq!(r("$.maxType"), vec![MatchingRule::MaxType(2)]);

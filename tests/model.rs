@@ -305,6 +305,54 @@ fn bad_pact_json_says_what_and_where() {
 }
 
 #[test]
+fn v2_rule_keys_are_read_in_both_spellings() {
+    for key in ["$.headers.X-Id", "$.headers['X-Id']"] {
+        let pact = Pact::from_json(&json!({
+            "metadata": {"pactSpecification": {"version": "2.0.0"}},
+            "interactions": [{"description": "d", "request": {"method": "GET", "path": "/",
+                "matchingRules": {key: {"match": "regex", "regex": "a+"}, "$.query['q b']": {"match": "type"}}}}]
+        }))
+        .unwrap();
+        let rules = &pact.interactions[0].request.matching_rules;
+        assert!(rules.categories["header"].contains_key("X-Id"), "{key}");
+        assert!(rules.categories["query"].contains_key("q b"), "{key}");
+        let written = pact.to_json();
+        let keys = written["interactions"][0]["request"]["matchingRules"]
+            .as_object()
+            .unwrap()
+            .keys()
+            .cloned()
+            .collect::<Vec<_>>();
+        assert_eq!(
+            keys,
+            vec![
+                "$.headers['X-Id']".to_string(),
+                "$.query['q b']".to_string()
+            ]
+        );
+    }
+}
+
+#[test]
+fn an_empty_v4_body_is_written_as_the_reference_does() {
+    let mut pact = Pact::new("a", "b");
+    let mut i = Interaction::new("empty");
+    i.response.body = Body::Empty;
+    pact.interactions.push(i);
+    let json = pact.to_json_as(SpecVersion::V4);
+    assert_eq!(
+        json["interactions"][0]["response"]["body"],
+        json!({"content": ""})
+    );
+    assert_eq!(
+        Pact::from_json(&json).unwrap().interactions[0]
+            .response
+            .body,
+        Body::Empty
+    );
+}
+
+#[test]
 fn bodies_keep_their_kind() {
     let pact = Pact::from_json(&fixture("v1_1.json")).unwrap();
     assert_eq!(

@@ -261,9 +261,9 @@ impl Parser<'_> {
                 let mut inner = Definition::default();
                 self.definition(&mut inner)?;
                 def.rules.push(if name == "eachKey" {
-                    MatchingRule::EachKey(inner.rules)
+                    MatchingRule::EachKey(inner.rules, None)
                 } else {
-                    MatchingRule::EachValue(inner.rules)
+                    MatchingRule::EachValue(inner.rules, None)
                 });
                 if name == "eachValue" {
                     if let Some(v) = inner.value {
@@ -411,7 +411,7 @@ mod tests {
             vec![
                 MatchingRule::MinType(1),
                 MatchingRule::MaxType(3),
-                MatchingRule::EachValue(vec![MatchingRule::Type])
+                MatchingRule::EachValue(vec![MatchingRule::Type], None)
             ]
         );
         assert_eq!(d.value, Some(json!("x")));
@@ -440,7 +440,7 @@ mod tests {
         assert_eq!(
             d.rules,
             vec![
-                MatchingRule::EachKey(vec![MatchingRule::Regex("[a-z]+".into())]),
+                MatchingRule::EachKey(vec![MatchingRule::Regex("[a-z]+".into())], None),
                 MatchingRule::NotEmpty
             ]
         );

@@ -131,7 +131,7 @@ impl Processor {
         let wildcard_keys = parts
             .rules
             .iter()
-            .any(|r| matches!(r, MatchingRule::Values | MatchingRule::EachValue(_)));
+            .any(|r| matches!(r, MatchingRule::Values | MatchingRule::EachValue(..)));
         let is_array_contains = parts
             .rules
             .iter()
@@ -315,12 +315,13 @@ impl Processor {
                         )))
                     }
                 }
+                let example = obj.get("value").map(Value::to_string);
                 parts
                     .rules
                     .push(if name.starts_with("eachKey") || name == "each-key" {
-                        MatchingRule::EachKey(inner)
+                        MatchingRule::EachKey(inner, example)
                     } else {
-                        MatchingRule::EachValue(inner)
+                        MatchingRule::EachValue(inner, example)
                     });
             }
             _ if name.contains('(') => {

@@ -108,8 +108,8 @@ impl JsonMatcher<'_> {
             let result = sel.set.apply(|r| match r {
                 Rule::Equality
                 | Rule::Values
-                | Rule::EachKey(_)
-                | Rule::EachValue(_)
+                | Rule::EachKey(..)
+                | Rule::EachValue(..)
                 | Rule::ArrayContains(_) => Ok(()),
                 other => other.match_json(expected, actual, sel.cascaded),
             });
@@ -133,7 +133,7 @@ impl JsonMatcher<'_> {
         let selected = self.rules.select(path);
         let direct = selected.filter(|s| !s.cascaded).map(|s| s.set);
         let values_like = direct.is_some_and(|s| {
-            s.has(|r| matches!(r, Rule::Values | Rule::EachKey(_) | Rule::EachValue(_)))
+            s.has(|r| matches!(r, Rule::Values | Rule::EachKey(..) | Rule::EachValue(..)))
         });
         if expected.is_empty() && !self.allow_unexpected_keys && !actual.is_empty() && !values_like
         {

@@ -99,8 +99,8 @@ fn spec_allows(rule: &MatchingRule, spec: SpecVersion) -> bool {
         | M::StatusCode(_)
         | M::NotEmpty
         | M::Semver
-        | M::EachKey(_)
-        | M::EachValue(_) => spec >= SpecVersion::V4,
+        | M::EachKey(..)
+        | M::EachValue(..) => spec >= SpecVersion::V4,
         _ => spec >= SpecVersion::V3,
     }
 }
@@ -191,8 +191,10 @@ impl Rule {
             M::StatusCode(s) => Rule::StatusCode(s.clone()),
             M::NotEmpty => Rule::NotEmpty,
             M::Semver => Rule::Semver,
-            M::EachKey(rules) => Rule::EachKey(RuleSet::compile_rules(rules, spec, location)?),
-            M::EachValue(rules) => Rule::EachValue(RuleSet::compile_rules(rules, spec, location)?),
+            M::EachKey(rules, _) => Rule::EachKey(RuleSet::compile_rules(rules, spec, location)?),
+            M::EachValue(rules, _) => {
+                Rule::EachValue(RuleSet::compile_rules(rules, spec, location)?)
+            }
         }))
     }
 
@@ -213,7 +215,7 @@ impl Rule {
     ) -> std::result::Result<(), String> {
         let ok = |b: bool, msg: &dyn Fn() -> String| if b { Ok(()) } else { Err(msg()) };
         match self {
-            Rule::Equality | Rule::Values | Rule::EachKey(_) => {
+            Rule::Equality | Rule::Values | Rule::EachKey(..) => {
                 ok(json_equal(expected, actual), &|| {
                     format!(
                         "Expected {} ({}) to be equal to {} ({})",
@@ -297,7 +299,7 @@ impl Rule {
                 },
             ),
             Rule::ContentType(ct) => content_type_check(plain(actual).as_bytes(), ct),
-            Rule::ArrayContains(_) | Rule::EachValue(_) => Ok(()),
+            Rule::ArrayContains(_) | Rule::EachValue(..) => Ok(()),
             Rule::StatusCode(class) => match actual.as_u64().and_then(|s| u16::try_from(s).ok()) {
                 Some(status) => ok(class.contains(status), &|| {
                     format!("Expected status code {status} to be {}", class.describe())
@@ -340,7 +342,7 @@ impl Rule {
     ) -> std::result::Result<(), String> {
         let ok = |b: bool, msg: &dyn Fn() -> String| if b { Ok(()) } else { Err(msg()) };
         match self {
-            Rule::Equality | Rule::Values | Rule::EachKey(_) | Rule::ArrayContains(_) => {
+            Rule::Equality | Rule::Values | Rule::EachKey(..) | Rule::ArrayContains(_) => {
                 ok(expected == actual, &|| {
                     format!("Expected '{actual}' to be equal to '{expected}'")
                 })

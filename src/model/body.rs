@@ -113,15 +113,8 @@ impl Body {
         match self {
             Body::Missing => None,
             Body::Null => Some(Value::Null),
-            Body::Empty => {
-                let mut obj = serde_json::Map::new();
-                obj.insert("content".into(), Value::String(String::new()));
-                if let Some(ct) = content_type {
-                    obj.insert("contentType".into(), Value::String(ct.to_string()));
-                }
-                obj.insert("encoded".into(), Value::Bool(false));
-                Some(Value::Object(obj))
-            }
+            // The reference writes an empty body as `{"content": ""}` alone.
+            Body::Empty => Some(serde_json::json!({"content": ""})),
             Body::Present { bytes, .. } => {
                 let ct = content_type
                     .cloned()

@@ -220,7 +220,7 @@ pub fn request_from_json(json: &Value, spec: SpecVersion) -> Result<Request> {
     let headers = headers_from_json(obj.get("headers"))?;
     let matching_rules = rules_from(obj, spec)?;
     let generators = Generators::from_category_json(obj.get("generators").unwrap_or(&Value::Null))?;
-    let body = body_from_json(obj, headers.as_ref())?;
+    let body = body_from_json(obj, headers.as_ref(), spec)?;
     Ok(Request {
         method,
         path,
@@ -247,7 +247,7 @@ pub fn response_from_json(json: &Value, spec: SpecVersion) -> Result<Response> {
     let headers = headers_from_json(obj.get("headers"))?;
     let matching_rules = rules_from(obj, spec)?;
     let generators = Generators::from_category_json(obj.get("generators").unwrap_or(&Value::Null))?;
-    let body = body_from_json(obj, headers.as_ref())?;
+    let body = body_from_json(obj, headers.as_ref(), spec)?;
     Ok(Response {
         status,
         headers,
@@ -347,7 +347,11 @@ fn headers_from_json(value: Option<&Value>) -> Result<Option<Headers>> {
     }
 }
 
-fn body_from_json(obj: &Map<String, Value>, headers: Option<&Headers>) -> Result<Body> {
+fn body_from_json(
+    obj: &Map<String, Value>,
+    headers: Option<&Headers>,
+    spec: SpecVersion,
+) -> Result<Body> {
     let header_ct = super::http::find_header(headers, "content-type")
         .and_then(|v| v.first())
         .and_then(|v| ContentType::parse(v));
@@ -356,8 +360,12 @@ fn body_from_json(obj: &Map<String, Value>, headers: Option<&Headers>) -> Result
     };
     // V4 body object: {content, contentType, encoded}.
     if let Value::Object(b) = body {
-        if b.contains_key("content") && (b.contains_key("contentType") || b.contains_key("encoded"))
-        {
+        // V4 bodies are always body objects; in older files an object only looks like one.
+        let is_body_object = b.contains_key("content")
+            && (spec == SpecVersion::V4
+                || b.contains_key("contentType")
+                || b.contains_key("encoded"));
+        if is_body_object {
             let ct = b
                 .get("contentType")
                 .and_then(Value::as_str)
@@ -385,14 +393,14 @@ fn body_from_json(obj: &Map<String, Value>, headers: Option<&Headers>) -> Result
                     Body::from_text(s.clone(), ct)
                 }
                 Some(Value::Null) => Body::Null,
-                Some(v) => Body::Present {
-                    bytes: match v {
+                Some(v) => Body::from_bytes(
+                    match v {
                         // A JSON body given as text stays the text.
                         Value::String(s) => s.clone().into_bytes(),
                         other => other.to_string().into_bytes(),
                     },
-                    content_type: ct.or_else(|| Some(ContentType::json())),
-                },
+                    ct.or_else(|| Some(ContentType::json())),
+                ),
                 None => Body::Missing,
             });
         }

@@ -37,8 +37,11 @@ pub enum MatchingRule {
     StatusCode(StatusClass),
     NotEmpty,
     Semver,
-    EachKey(Vec<MatchingRule>),
-    EachValue(Vec<MatchingRule>),
+    /// Rules for every key of a map, and the example map as JSON text (written back as the
+    /// rule's `value`, as the reference does).
+    EachKey(Vec<MatchingRule>, Option<String>),
+    /// Rules for every value of a map, and the example map as JSON text.
+    EachValue(Vec<MatchingRule>, Option<String>),
 }
 
 /// One variant of an `arrayContains` matcher: the example element's index, with rules and
@@ -267,10 +270,13 @@ impl MatchingRule {
                         )))
                     }
                 };
+                let example = map
+                    .get("value")
+                    .map(|v| v.as_str().map(str::to_string).unwrap_or_else(|| v.to_string()));
                 if name.starts_with("eachKey") || name == "each-key" {
-                    MatchingRule::EachKey(rules)
+                    MatchingRule::EachKey(rules, example)
                 } else {
-                    MatchingRule::EachValue(rules)
+                    MatchingRule::EachValue(rules, example)
                 }
             }
             other => {
@@ -312,14 +318,8 @@ impl MatchingRule {
             MatchingRule::StatusCode(s) => json!({"match": "statusCode", "status": s.to_json()}),
             MatchingRule::NotEmpty => json!({"match": "notEmpty"}),
             MatchingRule::Semver => json!({"match": "semver"}),
-            MatchingRule::EachKey(rules) => json!({
-                "match": "eachKey",
-                "rules": rules.iter().map(MatchingRule::to_json).collect::<Vec<_>>()
-            }),
-            MatchingRule::EachValue(rules) => json!({
-                "match": "eachValue",
-                "rules": rules.iter().map(MatchingRule::to_json).collect::<Vec<_>>()
-            }),
+            MatchingRule::EachKey(rules, example) => each_rule_json("eachKey", rules, example),
+            MatchingRule::EachValue(rules, example) => each_rule_json("eachValue", rules, example),
         }
     }
 
@@ -347,10 +347,23 @@ impl MatchingRule {
             MatchingRule::StatusCode(_) => "statusCode",
             MatchingRule::NotEmpty => "notEmpty",
             MatchingRule::Semver => "semver",
-            MatchingRule::EachKey(_) => "eachKey",
-            MatchingRule::EachValue(_) => "eachValue",
+            MatchingRule::EachKey(..) => "eachKey",
+            MatchingRule::EachValue(..) => "eachValue",
         }
     }
+}
+
+fn each_rule_json(name: &str, rules: &[MatchingRule], example: &Option<String>) -> Value {
+    let mut obj = Map::new();
+    obj.insert("match".into(), json!(name));
+    obj.insert(
+        "rules".into(),
+        Value::Array(rules.iter().map(MatchingRule::to_json).collect()),
+    );
+    if let Some(example) = example {
+        obj.insert("value".into(), json!(example));
+    }
+    Value::Object(obj)
 }
 
 impl ArrayContainsVariant {
@@ -487,6 +500,38 @@ fn parse_rule_paths(map: &Map<String, Value>, context: &str) -> Result<IndexMap<
         .collect()
 }
 
+/// A header or query name in a V2 rule key: `.name` when it is a plain identifier, else
+/// `['name']`, as the reference writes them.
+fn v2_name_segment(name: &str) -> String {
+    if !name.is_empty() && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') {
+        format!(".{name}")
+    } else {
+        format!("['{}']", name.replace('\\', "\\\\").replace('\'', "\\'"))
+    }
+}
+
+/// The name in a V2 rule key such as `$.headers.Accept`, `$.headers['X-A']` or
+/// `$.query['q b'][0]` (an index addresses one value, written `name[0]` in the V3 layout).
+fn v2_name(key: &str, prefixes: &[&str]) -> Option<String> {
+    let rest = prefixes.iter().find_map(|p| key.strip_prefix(p))?;
+    if let Some(dotted) = rest.strip_prefix('.') {
+        return Some(dotted.to_string());
+    }
+    let quoted = rest.strip_prefix("['")?;
+    let mut name = String::new();
+    let mut chars = quoted.chars();
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' => name.push(chars.next()?),
+            '\'' => break,
+            c => name.push(c),
+        }
+    }
+    let tail: String = chars.collect();
+    let index = tail.strip_prefix(']')?;
+    Some(format!("{name}{index}"))
+}
+
 /// The categories whose rules are keyed by nothing (a single value).
 const SINGLE_VALUE_CATEGORIES: [&str; 2] = ["path", "status"];
 
@@ -572,12 +617,10 @@ impl MatchingRules {
                 ("body", "$".to_string())
             } else if let Some(rest) = key.strip_prefix("$.body") {
                 ("body", format!("${rest}"))
-            } else if let Some(rest) = key.strip_prefix("$.headers.") {
-                ("header", rest.to_string())
-            } else if let Some(rest) = key.strip_prefix("$.header.") {
-                ("header", rest.to_string())
-            } else if let Some(rest) = key.strip_prefix("$.query.") {
-                ("query", rest.to_string())
+            } else if let Some(name) = v2_name(key, &["$.headers", "$.header"]) {
+                ("header", name)
+            } else if let Some(name) = v2_name(key, &["$.query"]) {
+                ("query", name)
             } else if key == "$.status" {
                 ("status", String::new())
             } else {
@@ -644,8 +687,8 @@ impl MatchingRules {
                 let key = match category.as_str() {
                     "path" => "$.path".to_string(),
                     "body" => format!("$.body{}", path.strip_prefix('$').unwrap_or(path)),
-                    "header" => format!("$.headers.{path}"),
-                    "query" => format!("$.query.{path}"),
+                    "header" => format!("$.headers{}", v2_name_segment(path)),
+                    "query" => format!("$.query{}", v2_name_segment(path)),
                     _ => continue,
                 };
                 let mut rule_json = rule.to_json();
