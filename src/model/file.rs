@@ -206,15 +206,7 @@ pub fn request_from_json(json: &Value, spec: SpecVersion) -> Result<Request> {
     };
     let query = match obj.get("query") {
         None | Some(Value::Null) => None,
-        // V1 compares query strings as written: keep empty segments (`a=1&`) as a parameter
-        // with an empty name so a stray `&` still counts.
-        Some(Value::String(q)) if spec == SpecVersion::V1 => {
-            let mut parsed = parse_query_string(q);
-            if q.split('&').any(str::is_empty) && !q.is_empty() {
-                parsed.entry(String::new()).or_default().push(None);
-            }
-            Some(parsed)
-        }
+        Some(Value::String(q)) => Some(parse_query_string_for(q, spec)),
         Some(q) => Some(query_from_json(q)?),
     };
     let headers = headers_from_json(obj.get("headers"))?;
@@ -281,6 +273,17 @@ pub fn parse_query_string(query: &str) -> Query {
             .push(value);
     }
     out
+}
+
+/// Parses a query string as the given spec version reads it. V1 compares query strings as
+/// written, so an empty segment (`a=1&`) is kept as a parameter with an empty name and a stray
+/// `&` still counts; later versions ignore it.
+pub fn parse_query_string_for(query: &str, spec: SpecVersion) -> Query {
+    let mut parsed = parse_query_string(query);
+    if spec == SpecVersion::V1 && !query.is_empty() && query.split('&').any(str::is_empty) {
+        parsed.entry(String::new()).or_default().push(None);
+    }
+    parsed
 }
 
 fn decode_query_component(s: &str) -> String {
