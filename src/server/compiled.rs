@@ -35,9 +35,9 @@ pub(crate) enum Responder {
 pub(crate) struct Compiled {
     pub matchers: Vec<RequestMatcher>,
     pub responders: Vec<Responder>,
-    /// (upper-case method, path) to the interactions with exactly that method and literal path,
-    /// in pact order.
-    routes: HashMap<(String, String), Vec<usize>>,
+    /// Literal path to the interactions expecting exactly that path, with their upper-case
+    /// method, in pact order.
+    routes: HashMap<String, Vec<(String, usize)>>,
     /// Interactions whose path has a matching rule or percent-escapes: always candidates.
     unrouted: Vec<usize>,
 }
@@ -49,7 +49,7 @@ impl Compiled {
     ) -> Result<Compiled> {
         let mut matchers = Vec::with_capacity(pact.interactions.len());
         let mut responders = Vec::with_capacity(pact.interactions.len());
-        let mut routes: HashMap<(String, String), Vec<usize>> = HashMap::new();
+        let mut routes: HashMap<String, Vec<(String, usize)>> = HashMap::new();
         let mut unrouted = Vec::new();
         for (i, interaction) in pact.interactions.iter().enumerate() {
             let matcher = RequestMatcher::new(&interaction.request, pact.spec).map_err(|e| {
@@ -61,9 +61,9 @@ impl Compiled {
             let request = &interaction.request;
             if routable(request) {
                 routes
-                    .entry((request.method.to_ascii_uppercase(), request.path.clone()))
+                    .entry(request.path.clone())
                     .or_default()
-                    .push(i);
+                    .push((request.method.to_ascii_uppercase(), i));
             } else {
                 unrouted.push(i);
             }
@@ -91,15 +91,18 @@ impl Compiled {
         if path.contains('%') {
             return None;
         }
-        let key = (method.to_ascii_uppercase(), path.to_string());
-        let routed = self.routes.get(&key).map(Vec::as_slice).unwrap_or(&[]);
-        if self.unrouted.is_empty() {
-            return Some(routed.to_vec());
+        let mut out: Vec<usize> = self
+            .routes
+            .get(path)
+            .into_iter()
+            .flatten()
+            .filter(|(m, _)| m.eq_ignore_ascii_case(method))
+            .map(|(_, i)| *i)
+            .collect();
+        if !self.unrouted.is_empty() {
+            out.extend_from_slice(&self.unrouted);
+            out.sort_unstable();
         }
-        let mut out = Vec::with_capacity(routed.len() + self.unrouted.len());
-        out.extend_from_slice(routed);
-        out.extend_from_slice(&self.unrouted);
-        out.sort_unstable();
         Some(out)
     }
 }

@@ -3,7 +3,7 @@
 //! a 500 naming the mismatch, or a CORS pre-flight reply.
 
 use super::compiled::{FixedResponse, Responder};
-use super::state::{request_mismatch_json, request_not_found_json};
+use super::state::{json_text, request_mismatch_json, request_not_found_json};
 use super::{stamped, Shared};
 use crate::generate::GeneratorContext;
 use crate::matching::{Mismatch, PreparedRequest};
@@ -534,7 +534,8 @@ fn mismatch_response(
         "path": actual.path,
         "mismatches": mismatches.iter().map(Mismatch::to_json).collect::<Vec<_>>(),
     });
-    let mut out = Response::new(Full::new(Bytes::from(body.to_string())));
+    let text = json_text(|out| serde_json::to_writer(out, &body));
+    let mut out = Response::new(Full::new(Bytes::from(text)));
     *out.status_mut() = StatusCode::INTERNAL_SERVER_ERROR;
     let headers = out.headers_mut();
     headers.insert("access-control-allow-origin", HeaderValue::from_static("*"));
