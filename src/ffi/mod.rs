@@ -122,12 +122,20 @@ pub unsafe extern "C" fn init(log_env_var: *const c_char) {
             .filter(|s| !s.is_empty())
             .unwrap_or("LOG_LEVEL");
         let directive = std::env::var(name).unwrap_or_else(|_| "error".into());
-        let filter = tracing_subscriber::EnvFilter::try_new(&directive)
-            .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("error"));
+        // `Targets` reads the same `level` / `target=level` directives as EnvFilter without
+        // pulling in EnvFilter's regex DFA machinery (see node/logging.rs).
+        let filter = directive
+            .parse::<tracing_subscriber::filter::Targets>()
+            .unwrap_or_else(|_| {
+                tracing_subscriber::filter::Targets::new()
+                    .with_default(tracing_subscriber::filter::LevelFilter::ERROR)
+            });
+        use tracing_subscriber::layer::SubscriberExt;
+        use tracing_subscriber::util::SubscriberInitExt;
         // A subscriber installed earlier (by an earlier call or by the host) stays in place.
-        let _ = tracing_subscriber::fmt()
-            .with_env_filter(filter)
-            .with_writer(std::io::stderr)
+        let _ = tracing_subscriber::registry()
+            .with(filter)
+            .with(tracing_subscriber::fmt::layer().with_writer(std::io::stderr))
             .try_init();
     })
 }

@@ -6,9 +6,13 @@ use super::error::{invalid_argument, Code};
 use napi::Result;
 use napi_derive::napi;
 use once_cell::sync::OnceCell;
-use tracing_subscriber::{layer::SubscriberExt, reload, util::SubscriberInitExt, EnvFilter};
+use tracing_subscriber::filter::LevelFilter;
+use tracing_subscriber::{layer::SubscriberExt, reload, util::SubscriberInitExt};
 
-type Handle = reload::Handle<EnvFilter, tracing_subscriber::Registry>;
+// A plain level filter rather than `EnvFilter`: levels are all this API takes, and EnvFilter's
+// regex matchers switch on full-DFA building in every `Regex::new` of the process (feature
+// unification), which made each regex matcher cost ~0.1 ms to compile and the addon larger.
+type Handle = reload::Handle<LevelFilter, tracing_subscriber::Registry>;
 
 /// `None` inside when another subscriber was already global (e.g. the host installed one):
 /// then levels cannot be changed from here, which is harmless.
@@ -17,19 +21,19 @@ static HANDLE: OnceCell<Option<Handle>> = OnceCell::new();
 const LEVELS: [&str; 6] = ["trace", "debug", "info", "warn", "error", "off"];
 
 /// The filter for a level name, or `None` when it is not one of `LEVELS`.
-fn filter_for(level: &str) -> Option<EnvFilter> {
+fn filter_for(level: &str) -> Option<LevelFilter> {
     let level = level.trim().to_ascii_lowercase();
-    LEVELS
-        .contains(&level.as_str())
-        .then(|| EnvFilter::new(level))
+    if !LEVELS.contains(&level.as_str()) {
+        return None;
+    }
+    level.parse::<LevelFilter>().ok()
 }
 
 /// Installs the subscriber once, at the level `initial` gives (or `warn`).
-fn install(initial: impl FnOnce() -> Option<EnvFilter>) -> Option<&'static Handle> {
+fn install(initial: impl FnOnce() -> Option<LevelFilter>) -> Option<&'static Handle> {
     HANDLE
         .get_or_init(|| {
-            let (filter, handle) =
-                reload::Layer::new(initial().unwrap_or_else(|| EnvFilter::new("warn")));
+            let (filter, handle) = reload::Layer::new(initial().unwrap_or(LevelFilter::WARN));
             let fmt = tracing_subscriber::fmt::layer()
                 .with_writer(std::io::stderr)
                 .with_target(true);
@@ -54,7 +58,7 @@ pub fn ensure() {
 }
 
 /// Sets the level: the first call installs the subscriber at it, later calls reload.
-fn apply(filter: EnvFilter) {
+fn apply(filter: LevelFilter) {
     let mut pending = Some(filter);
     if let Some(handle) = install(|| pending.take()) {
         if let Some(filter) = pending {

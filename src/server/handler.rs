@@ -2,18 +2,20 @@
 //! recorded (before the reply leaves), and answered with the interaction's generated response,
 //! a 500 naming the mismatch, or a CORS pre-flight reply.
 
+use super::compiled::{FixedResponse, Responder};
+use super::state::{json_text, request_mismatch_json, request_not_found_json};
 use super::{stamped, Shared};
-use crate::generate::{generate_response, GeneratorContext};
-use crate::matching::Mismatch;
+use crate::generate::GeneratorContext;
+use crate::matching::{Mismatch, PreparedRequest};
 use crate::model::{file::parse_query_string, Body, ContentType, Headers, Request};
 use bytes::Bytes;
 use http_body_util::{BodyExt, Full, Limited};
 use hyper::body::Incoming;
 use hyper::header::{HeaderMap, HeaderName, HeaderValue, CONTENT_LENGTH, CONTENT_TYPE};
 use hyper::{Response, StatusCode};
-use serde_json::json;
 use std::convert::Infallible;
 use std::panic::AssertUnwindSafe;
+use std::sync::atomic::Ordering;
 use std::sync::Arc;
 
 /// Bodies larger than this are refused with 413 rather than buffered.
@@ -90,41 +92,82 @@ pub(crate) async fn handle(
 
     let is_preflight =
         matches!(outcome, Outcome::NotFound(_)) && actual.method.eq_ignore_ascii_case("OPTIONS");
-    let line = stamped(&log_line(&shared, &actual, &target, &outcome, is_preflight));
-    tracing::debug!(server = shared.port, "{line}");
+    // Once the log is full nothing more is written to it: skip formatting the line.
+    let line =
+        if shared.log_full.load(Ordering::Relaxed) && !tracing::enabled!(tracing::Level::DEBUG) {
+            None
+        } else {
+            let line = stamped(&log_line(&shared, &actual, &target, &outcome, is_preflight));
+            tracing::debug!(server = shared.port, "{line}");
+            Some(line)
+        };
+    // The failure replies are built first so that the request can be moved into the record.
+    let reply = match &outcome {
+        Outcome::Matched(_) => None,
+        Outcome::NotFound(_) if is_preflight && shared.cors => {
+            Some(preflight_response(&parts.headers, origin.as_deref()))
+        }
+        Outcome::Mismatch(_, mismatches) => Some(mismatch_response(
+            "Request-Mismatch",
+            &actual,
+            mismatches,
+            None,
+        )),
+        Outcome::NotFound(best) => {
+            let closest = best.as_ref().map(|(i, m)| {
+                format!(
+                    "closest interaction '{}': {}",
+                    shared.pact.interactions[*i].description,
+                    describe(m)
+                )
+            });
+            Some(mismatch_response(
+                "Unexpected-Request",
+                &actual,
+                &[],
+                closest,
+            ))
+        }
+    };
+    // Serialised outside the lock: concurrent requests only wait for the pushes.
+    let text = match &outcome {
+        Outcome::Mismatch(_, mismatches) => Some(request_mismatch_json(
+            &actual.method,
+            &actual.path,
+            mismatches,
+        )),
+        Outcome::NotFound(_) if !is_preflight => Some(request_not_found_json(&actual)),
+        _ => None,
+    };
+    let matched = match &outcome {
+        Outcome::Matched(i) => Some(*i),
+        _ => None,
+    };
     // Recorded before replying: a client that has its answer must see it in matched().
     {
         let mut state = shared.lock_state();
-        match &outcome {
-            Outcome::Matched(i) => state.record_match(*i),
-            Outcome::Mismatch(i, mismatches) => {
-                state.record_mismatch(*i, &actual.method, &actual.path, mismatches.clone())
+        match (outcome, text) {
+            (Outcome::Matched(i), _) => state.record_match(i),
+            (Outcome::Mismatch(i, mismatches), Some(text)) => {
+                state.record_mismatch(i, &actual.method, &actual.path, mismatches, text)
             }
-            // Browsers send these on their own; they never count against the test.
-            Outcome::NotFound(_) if is_preflight => {}
-            Outcome::NotFound(_) => state.record_not_found(actual.clone()),
+            (Outcome::NotFound(_), Some(text)) => state.record_not_found(text),
+            // Browsers send pre-flights on their own; they never count against the test.
+            _ => {}
         }
-        state.log_line(&line);
+        if let Some(line) = line {
+            state.log_line(&line);
+            if state.log_full() {
+                shared.log_full.store(true, Ordering::Relaxed);
+            }
+        }
     }
 
-    Ok(match outcome {
-        Outcome::Matched(i) => matched_response(&shared, i, origin.as_deref()),
-        Outcome::NotFound(_) if is_preflight && shared.cors => {
-            preflight_response(&parts.headers, origin.as_deref())
-        }
-        Outcome::Mismatch(_, mismatches) => {
-            mismatch_response("Request-Mismatch", &actual, &mismatches, None)
-        }
-        Outcome::NotFound(best) => {
-            let closest = best.map(|(i, m)| {
-                format!(
-                    "closest interaction '{}': {}",
-                    shared.pact.interactions[i].description,
-                    describe(&m)
-                )
-            });
-            mismatch_response("Unexpected-Request", &actual, &[], closest)
-        }
+    Ok(match (matched, reply) {
+        (Some(i), _) => matched_response(&shared, i, origin.as_deref()),
+        (None, Some(reply)) => reply,
+        // Unreachable: every outcome but a match has a reply.
+        (None, None) => text_response(StatusCode::INTERNAL_SERVER_ERROR, "No reply"),
     })
 }
 
@@ -233,15 +276,37 @@ fn to_pact_request(parts: &hyper::http::request::Parts, bytes: Bytes, has_body: 
     }
 }
 
-/// Matches against every interaction: the first full match wins, otherwise the interaction
-/// with the fewest mismatches (earliest on a tie) decides the kind of failure.
+/// Matches against the interactions: the first full match wins, otherwise the interaction
+/// with the fewest mismatches (earliest on a tie) decides the kind of failure. Only the
+/// interactions indexed under the request's method and path can match fully, so those are
+/// tried first; the rest are looked at only to explain a request that matched nothing.
 fn find_match(shared: &Shared, actual: &Request) -> Outcome {
-    let mut best: Option<(usize, Vec<Mismatch>)> = None;
-    for (i, matcher) in shared.matchers.iter().enumerate() {
-        let mismatches = matcher.mismatches(actual);
-        if mismatches.is_empty() {
-            return Outcome::Matched(i);
+    let compiled = &shared.compiled;
+    let prepared = PreparedRequest::new(actual);
+    let mut tried: Vec<(usize, Vec<Mismatch>)> = Vec::new();
+    let candidates = compiled.candidates(&actual.method, &actual.path);
+    if let Some(candidates) = &candidates {
+        for &i in candidates {
+            let mismatches = compiled.matchers[i].mismatches_prepared(&prepared);
+            if mismatches.is_empty() {
+                return Outcome::Matched(i);
+            }
+            tried.push((i, mismatches));
         }
+    }
+    let mut tried = tried.into_iter().peekable();
+    let mut best: Option<(usize, Vec<Mismatch>)> = None;
+    for (i, matcher) in compiled.matchers.iter().enumerate() {
+        let mismatches = match tried.peek() {
+            Some((t, _)) if *t == i => tried.next().map(|(_, m)| m).unwrap_or_default(),
+            _ => {
+                let m = matcher.mismatches_prepared(&prepared);
+                if m.is_empty() {
+                    return Outcome::Matched(i);
+                }
+                m
+            }
+        };
         if best
             .as_ref()
             .is_none_or(|(_, b)| mismatches.len() < b.len())
@@ -284,45 +349,86 @@ fn cors_headers(headers: &mut HeaderMap, origin: Option<&str>) {
     );
 }
 
+/// The response of a matched interaction: built once at start when it never changes, else
+/// generated for this request.
 fn matched_response(shared: &Shared, index: usize, origin: Option<&str>) -> Response<Full<Bytes>> {
     let interaction = &shared.pact.interactions[index];
-    let context = GeneratorContext {
-        mock_server_url: Some(shared.url.clone()),
-    };
-    let response = match std::panic::catch_unwind(AssertUnwindSafe(|| {
-        generate_response(&interaction.response, &context)
-    })) {
-        Ok(r) => r,
-        Err(panic) => {
-            shared.log(&format!(
-                "interaction '{}': internal error while generating the response: {}",
-                interaction.description,
-                panic_text(&panic)
-            ));
-            return text_response(
-                StatusCode::INTERNAL_SERVER_ERROR,
-                "Could not process response body",
-            );
+    let generated;
+    let fixed = match &shared.compiled.responders[index] {
+        Responder::Fixed(fixed) => fixed,
+        Responder::Generated(generator) => {
+            let context = GeneratorContext {
+                mock_server_url: Some(shared.url.clone()),
+            };
+            let response =
+                match std::panic::catch_unwind(AssertUnwindSafe(|| generator.generate(&context))) {
+                    Ok(r) => r,
+                    Err(panic) => {
+                        shared.log(&format!(
+                            "interaction '{}': internal error while generating the response: {}",
+                            interaction.description,
+                            panic_text(&panic)
+                        ));
+                        return text_response(
+                            StatusCode::INTERNAL_SERVER_ERROR,
+                            "Could not process response body",
+                        );
+                    }
+                };
+            let mut warnings = Vec::new();
+            let built = response_parts(&interaction.description, &response, &mut warnings);
+            for warning in &warnings {
+                shared.log(warning);
+            }
+            match built {
+                Some(b) => {
+                    generated = b;
+                    &generated
+                }
+                None => {
+                    return text_response(
+                        StatusCode::INTERNAL_SERVER_ERROR,
+                        "Could not process response: invalid status code",
+                    )
+                }
+            }
         }
     };
+    let mut out = Response::new(Full::new(fixed.body.clone()));
+    *out.status_mut() = fixed.status;
+    let mut headers = fixed.headers.clone();
+    if !fixed.own_origin {
+        if let Some(v) = origin.and_then(|o| HeaderValue::from_str(o).ok()) {
+            headers.insert("access-control-allow-origin", v);
+        }
+    }
+    *out.headers_mut() = headers;
+    out
+}
+
+/// The response to send once built for interaction `description`, every header checked
+/// (CORS headers with origin `*` first, then the interaction's); what had to be left out is
+/// described in `warnings`. `None` when the status is not a valid HTTP status.
+pub(crate) fn response_parts(
+    description: &str,
+    response: &crate::model::Response,
+    warnings: &mut Vec<String>,
+) -> Option<FixedResponse> {
     let Ok(status) = StatusCode::from_u16(response.status) else {
-        shared.log(&format!(
-            "interaction '{}' has status {}, which is not a valid HTTP status (100-999)",
-            interaction.description, response.status
+        warnings.push(format!(
+            "interaction '{description}' has status {}, which is not a valid HTTP status (100-999)",
+            response.status
         ));
-        return text_response(
-            StatusCode::INTERNAL_SERVER_ERROR,
-            "Could not process response: invalid status code",
-        );
+        return None;
     };
     let mut headers = HeaderMap::new();
-    cors_headers(&mut headers, origin);
+    cors_headers(&mut headers, None);
     let mut has_content_type = false;
+    let mut own_origin = false;
     for (name, values) in response.headers.iter().flatten() {
         let Ok(header) = HeaderName::from_bytes(name.as_bytes()) else {
-            shared.log(&format!(
-                "interaction '{}': response header name '{name}' is not valid in HTTP; left out",
-                interaction.description
+            warnings.push(format!(
+                "interaction '{description}': response header name '{name}' is not valid in HTTP; left out"
             ));
             continue;
         };
@@ -332,16 +438,16 @@ fn matched_response(shared: &Shared, index: usize, origin: Option<&str>) -> Resp
                 Ok(v) => {
                     headers.append(header.clone(), v);
                 }
-                Err(_) => shared.log(&format!(
-                    "interaction '{}': value '{value}' of response header '{name}' is not valid \
-                     in HTTP; left out",
-                    interaction.description
+                Err(_) => warnings.push(format!(
+                    "interaction '{description}': value '{value}' of response header '{name}' is \
+                     not valid in HTTP; left out"
                 )),
             }
         }
         has_content_type |= header == CONTENT_TYPE;
+        own_origin |= header == hyper::header::ACCESS_CONTROL_ALLOW_ORIGIN;
     }
-    let bytes: Bytes = match &response.body {
+    let body: Bytes = match &response.body {
         Body::Present { bytes, .. } => Bytes::from(bytes.clone()),
         Body::Null => Bytes::from_static(b"null"),
         Body::Missing | Body::Empty => Bytes::new(),
@@ -360,10 +466,27 @@ fn matched_response(shared: &Shared, index: usize, origin: Option<&str>) -> Resp
             headers.insert(CONTENT_TYPE, v);
         }
     }
-    let mut out = Response::new(Full::new(bytes));
-    *out.status_mut() = status;
-    *out.headers_mut() = headers;
-    out
+    Some(FixedResponse {
+        status,
+        headers,
+        body,
+        own_origin,
+    })
+}
+
+/// The prepared response of an interaction without generators, when nothing about it needs
+/// a warning (warnings are logged per request, so those responses are built per request).
+pub(crate) fn fixed_response(interaction: &crate::model::Interaction) -> Option<FixedResponse> {
+    if !interaction.response.generators.is_empty() {
+        return None;
+    }
+    let mut warnings = Vec::new();
+    let built = response_parts(
+        &interaction.description,
+        &interaction.response,
+        &mut warnings,
+    )?;
+    warnings.is_empty().then_some(built)
 }
 
 fn preflight_response(request: &HeaderMap, origin: Option<&str>) -> Response<Full<Bytes>> {
@@ -404,13 +527,25 @@ fn mismatch_response(
             describe(mismatches)
         )
     };
-    let body = json!({
-        "error": format!("{kind} : {problem}"),
-        "method": actual.method,
-        "path": actual.path,
-        "mismatches": mismatches.iter().map(Mismatch::to_json).collect::<Vec<_>>(),
+    // Written field by field (same text as the json! object): no map built per request.
+    let text = json_text(|out| {
+        out.extend_from_slice(br#"{"error":"#);
+        serde_json::to_writer(&mut *out, &format!("{kind} : {problem}"))?;
+        out.extend_from_slice(br#","method":"#);
+        serde_json::to_writer(&mut *out, &actual.method)?;
+        out.extend_from_slice(br#","path":"#);
+        serde_json::to_writer(&mut *out, &actual.path)?;
+        out.extend_from_slice(br#","mismatches":["#);
+        for (n, m) in mismatches.iter().enumerate() {
+            if n > 0 {
+                out.push(b',');
+            }
+            serde_json::to_writer(&mut *out, &m.to_json())?;
+        }
+        out.extend_from_slice(b"]}");
+        Ok(())
     });
-    let mut out = Response::new(Full::new(Bytes::from(body.to_string())));
+    let mut out = Response::new(Full::new(Bytes::from(text)));
     *out.status_mut() = StatusCode::INTERNAL_SERVER_ERROR;
     let headers = out.headers_mut();
     headers.insert("access-control-allow-origin", HeaderValue::from_static("*"));

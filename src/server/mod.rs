@@ -5,12 +5,13 @@
 //! Both front ends (Node, C) call these functions from threads that are not runtime threads;
 //! every call returns without waiting on JS and the blocking parts (bind, stop) are bounded.
 
+mod compiled;
 mod handler;
 mod state;
 mod tls;
 
 use crate::error::{ErrorCode, PactError, Result};
-use crate::matching::{Mismatch, RequestMatcher};
+use crate::matching::Mismatch;
 use crate::model::{Pact, Request};
 use hyper::server::conn::http1;
 use hyper::service::service_fn;
@@ -117,7 +118,9 @@ pub(crate) struct Shared {
     url: String,
     cors: bool,
     pact: Pact,
-    matchers: Vec<RequestMatcher>,
+    compiled: compiled::Compiled,
+    /// Set once the log has reached its limit, so requests stop formatting log lines.
+    log_full: std::sync::atomic::AtomicBool,
     state: Mutex<State>,
 }
 
@@ -188,9 +191,8 @@ impl MockServer {
 
     /// The mismatches as libpact_ffi's JSON text.
     pub fn mismatches_json(&self) -> String {
-        let entries: Vec<serde_json::Value> =
-            self.mismatches().iter().map(MatchResult::to_json).collect();
-        serde_json::Value::Array(entries).to_string()
+        let expected = self.shared.pact.interactions.iter().map(|i| &i.request);
+        self.shared.lock_state().mismatches_json(expected)
     }
 
     /// What this server logged: one line per request, saying how it was answered.
@@ -353,18 +355,7 @@ fn bind(addr: SocketAddr, host: &str, rt: &tokio::runtime::Runtime) -> Result<Tc
 /// Starts a mock server for the pact and registers it under its port.
 pub fn start(pact: Pact, options: ServerOptions) -> Result<Arc<MockServer>> {
     let addr = resolve_host(&options.host, options.port)?;
-    let matchers = pact
-        .interactions
-        .iter()
-        .map(|i| {
-            RequestMatcher::new(&i.request, pact.spec).map_err(|e| {
-                PactError::new(
-                    e.code,
-                    format!("Interaction '{}': {}", i.description, e.message),
-                )
-            })
-        })
-        .collect::<Result<Vec<_>>>()?;
+    let compiled = compiled::Compiled::new(&pact, handler::fixed_response)?;
     let tls = if options.tls {
         Some(tls::setup(options.host.trim())?)
     } else {
@@ -395,7 +386,8 @@ pub fn start(pact: Pact, options: ServerOptions) -> Result<Arc<MockServer>> {
         url,
         cors: options.cors,
         state: Mutex::new(State::new(pact.interactions.len())),
-        matchers,
+        compiled,
+        log_full: std::sync::atomic::AtomicBool::new(false),
         pact,
     });
     let (signal, stop_rx) = oneshot::channel();
