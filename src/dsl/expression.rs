@@ -37,15 +37,6 @@ pub fn parse(text: &str) -> Result<Definition> {
     Ok(def)
 }
 
-fn check_regex(regex: &str) -> Result<()> {
-    regex::Regex::new(regex).map(|_| ()).map_err(|e| {
-        PactError::new(
-            ErrorCode::InvalidRegex,
-            format!("Invalid regular expression '{regex}': {e}"),
-        )
-    })
-}
-
 struct Parser<'a> {
     text: &'a str,
     chars: Vec<(usize, char)>,
@@ -353,7 +344,7 @@ impl Parser<'_> {
             }
             "regex" => {
                 let regex = self.string()?;
-                check_regex(&regex)?;
+                crate::model::check_regex(&regex)?;
                 self.expect(',')?;
                 let v = self.primitive(def)?;
                 Self::set_value(def, v);

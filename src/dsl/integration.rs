@@ -362,7 +362,7 @@ fn check_example(rules: &[MatchingRule], example: &Value, context: &str, path: &
     };
     for rule in rules {
         let problem = match rule {
-            MatchingRule::Regex(re) => regex::Regex::new(&format!("^(?:{re})$"))
+            MatchingRule::Regex(re) => crate::model::cached_regex(&format!("^(?:{re})$"))
                 .ok()
                 .filter(|r| !r.is_match(text))
                 .map(|_| format!("does not match the regex '{re}'")),

@@ -207,18 +207,9 @@ pub fn string(v: Option<String>) -> Value {
     ])
 }
 
-fn check_regex(pattern: &str) -> Result<()> {
-    regex::Regex::new(pattern).map(|_| ()).map_err(|e| {
-        PactError::new(
-            ErrorCode::InvalidRegex,
-            format!("Invalid regular expression '{pattern}': {e}"),
-        )
-    })
-}
-
 /// A string matching `pattern` (whole string); `example` is the value sent.
 pub fn regex(pattern: &str, example: &str) -> Result<Value> {
-    check_regex(pattern)?;
+    crate::model::check_regex(pattern)?;
     Ok(obj(vec![
         (MT, json!("regex")),
         ("regex", json!(pattern)),
@@ -302,7 +293,7 @@ pub fn time(format: &str, example: Option<&str>) -> Result<Value> {
 pub fn uuid(example: Option<&str>) -> Result<Value> {
     match example {
         Some(ex) if !ex.is_empty() => {
-            let re = regex::Regex::new(&format!("^{UUID_REGEX}$"))
+            let re = crate::model::cached_regex(&format!("^{UUID_REGEX}$"))
                 .map_err(|e| PactError::new(ErrorCode::InvalidRegex, format!("UUID regex: {e}")))?;
             if !re.is_match(ex) {
                 return Err(PactError::invalid_argument(format!(
@@ -357,7 +348,7 @@ pub fn url(base: Option<&str>, fragments: Vec<Value>) -> Result<Value> {
         }
     }
     regex_str.push_str(")$");
-    check_regex(&regex_str)?;
+    crate::model::check_regex(&regex_str)?;
     Ok(match base {
         None => obj(vec![
             (MT, json!("regex")),

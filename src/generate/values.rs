@@ -113,7 +113,7 @@ fn try_generate(
             let Some(url) = &context.mock_server_url else {
                 return Err("no mock server URL in the context".into());
             };
-            let re = cached_regex(regex)?;
+            let re = crate::model::cached_regex(regex).map_err(|e| e.to_string())?;
             let example = if example.is_empty() {
                 current.as_str().unwrap_or_default()
             } else {
@@ -203,22 +203,6 @@ type RegexCache = Mutex<HashMap<String, Arc<rand_regex::Regex>>>;
 
 /// Compiled value generators by pattern, so a response does not re-compile its regexes.
 static REGEX_CACHE: Lazy<RegexCache> = Lazy::new(|| Mutex::new(HashMap::new()));
-
-static MATCH_REGEX_CACHE: Lazy<Mutex<HashMap<String, Arc<regex::Regex>>>> =
-    Lazy::new(|| Mutex::new(HashMap::new()));
-
-/// A compiled regex for MockServerURL, kept across responses.
-fn cached_regex(pattern: &str) -> std::result::Result<Arc<regex::Regex>, String> {
-    let mut cache = MATCH_REGEX_CACHE.lock().unwrap_or_else(|e| e.into_inner());
-    if let Some(r) = cache.get(pattern) {
-        return Ok(r.clone());
-    }
-    let r = Arc::new(regex::Regex::new(pattern).map_err(|e| e.to_string())?);
-    if cache.len() < 1024 {
-        cache.insert(pattern.to_string(), r.clone());
-    }
-    Ok(r)
-}
 
 fn random_from_regex(pattern: &str) -> std::result::Result<String, String> {
     let compiled = {

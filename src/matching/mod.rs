@@ -215,28 +215,6 @@ impl<'a> PreparedRequest<'a> {
     }
 }
 
-/// Compiled regexes by pattern, shared by every server of the process.
-static REGEX_CACHE: once_cell::sync::Lazy<
-    std::sync::Mutex<std::collections::HashMap<String, regex::Regex>>,
-> = once_cell::sync::Lazy::new(Default::default);
-
-/// `Regex::new(pattern)`, compiled once per process (the first 1024 patterns are kept).
-/// Compiling is costly (a Unicode `\d{5}` takes ~0.15 ms) and the same few patterns come back
-/// in every test of a suite; anything that validates or matches pact regexes should use this.
-pub fn cached_regex(pattern: &str) -> std::result::Result<regex::Regex, regex::Error> {
-    let lock = || REGEX_CACHE.lock().unwrap_or_else(|e| e.into_inner());
-    if let Some(r) = lock().get(pattern) {
-        return Ok(r.clone());
-    }
-    // Compiled outside the lock: other threads need not wait for it.
-    let r = regex::Regex::new(pattern)?;
-    let mut cache = lock();
-    if cache.len() < 1024 {
-        cache.insert(pattern.to_string(), r.clone());
-    }
-    Ok(r)
-}
-
 /// Whether a request's mismatches make it "not found" (method or path differ) rather than a
 /// mismatch of a found interaction.
 pub fn is_request_not_found(mismatches: &[Mismatch]) -> bool {

@@ -107,7 +107,7 @@ fn spec_allows(rule: &MatchingRule, spec: SpecVersion) -> bool {
 
 /// Compiles a regex to match the whole value, as pact requires.
 pub(crate) fn compile_regex(source: &str, location: &str) -> Result<Regex> {
-    super::cached_regex(&format!("^(?:{source})$")).map_err(|e| {
+    crate::model::cached_regex(&format!("^(?:{source})$")).map_err(|e| {
         PactError::new(
             ErrorCode::InvalidRegex,
             format!(

@@ -15,7 +15,8 @@ pub use generators::{Generator, Generators};
 pub use http::{Headers, Query, Request, Response};
 pub use pact::{Interaction, Pact, ProviderState};
 pub use rules::{
-    ArrayContainsVariant, MatchingRule, MatchingRules, RuleList, RuleLogic, StatusClass,
+    cached_regex, check_regex, ArrayContainsVariant, MatchingRule, MatchingRules, RuleList,
+    RuleLogic, StatusClass,
 };
 
 use crate::error::{ErrorCode, PactError};

@@ -7,7 +7,9 @@ use super::state::{json_text, request_mismatch_json, request_not_found_json};
 use super::{stamped, Shared};
 use crate::generate::GeneratorContext;
 use crate::matching::{Mismatch, PreparedRequest};
-use crate::model::{file::parse_query_string, Body, ContentType, Headers, Request};
+use crate::model::{
+    file::parse_query_string_for, Body, ContentType, Headers, Request, SpecVersion,
+};
 use bytes::Bytes;
 use http_body_util::{BodyExt, Full, Limited};
 use hyper::body::Incoming;
@@ -64,7 +66,7 @@ pub(crate) async fn handle(
         }
     };
 
-    let actual = to_pact_request(&parts, bytes, has_body);
+    let actual = to_pact_request(&parts, bytes, has_body, shared.pact.spec);
     let origin = header_text(&parts.headers, "origin");
     // A bug in the matching engine must cost one request, not the connection or the server.
     let outcome = match std::panic::catch_unwind(AssertUnwindSafe(|| find_match(&shared, &actual)))
@@ -233,12 +235,17 @@ fn header_text(headers: &HeaderMap, name: &str) -> Option<String> {
         .map(|v| String::from_utf8_lossy(v.as_bytes()).into_owned())
 }
 
-/// The request as the pact model sees it.
-fn to_pact_request(parts: &hyper::http::request::Parts, bytes: Bytes, has_body: bool) -> Request {
+/// The request as the pact model sees it (the query read as the pact's spec version reads it).
+fn to_pact_request(
+    parts: &hyper::http::request::Parts,
+    bytes: Bytes,
+    has_body: bool,
+    spec: SpecVersion,
+) -> Request {
     let path = percent_encoding::percent_decode_str(parts.uri.path())
         .decode_utf8_lossy()
         .into_owned();
-    let query = parts.uri.query().map(parse_query_string);
+    let query = parts.uri.query().map(|q| parse_query_string_for(q, spec));
     let mut headers = Headers::new();
     for name in parts.headers.keys() {
         let values = parts
