@@ -17,93 +17,25 @@ pub(crate) struct JsonPath {
 }
 
 impl JsonPath {
+    /// Parses a generator path with the matching engine's parser (one grammar for rules and
+    /// generators); a path written without the leading `$.` names a field.
     pub fn parse(path: &str) -> Result<JsonPath, String> {
-        let chars: Vec<char> = path.trim().chars().collect();
-        let mut i = 0;
-        if chars.first() == Some(&'$') {
-            i = 1;
-        }
-        let mut tokens = Vec::new();
-        while i < chars.len() {
-            match chars[i] {
-                '.' => {
-                    i += 1;
-                    let start = i;
-                    while i < chars.len() && chars[i] != '.' && chars[i] != '[' {
-                        i += 1;
-                    }
-                    let name: String = chars[start..i].iter().collect();
-                    if name.is_empty() {
-                        return Err(format!("empty property name at character {start}"));
-                    }
-                    tokens.push(if name == "*" {
-                        Token::Star
-                    } else {
-                        Token::Field(name)
-                    });
-                }
-                '[' => {
-                    i += 1;
-                    if chars.get(i) == Some(&'\'') || chars.get(i) == Some(&'"') {
-                        let quote = chars[i];
-                        i += 1;
-                        let mut name = String::new();
-                        loop {
-                            match chars.get(i) {
-                                None => return Err("unterminated quoted name".into()),
-                                Some('\\') => {
-                                    if let Some(c) = chars.get(i + 1) {
-                                        name.push(*c);
-                                    }
-                                    i += 2;
-                                }
-                                Some(c) if *c == quote => {
-                                    i += 1;
-                                    break;
-                                }
-                                Some(c) => {
-                                    name.push(*c);
-                                    i += 1;
-                                }
-                            }
-                        }
-                        if chars.get(i) != Some(&']') {
-                            return Err(format!("expected ']' at character {i}"));
-                        }
-                        i += 1;
-                        tokens.push(Token::Field(name));
-                    } else {
-                        let start = i;
-                        while i < chars.len() && chars[i] != ']' {
-                            i += 1;
-                        }
-                        if i >= chars.len() {
-                            return Err("unterminated '['".into());
-                        }
-                        let inner: String = chars[start..i].iter().collect();
-                        i += 1;
-                        let inner = inner.trim();
-                        if inner == "*" {
-                            tokens.push(Token::Star);
-                        } else {
-                            let n = inner
-                                .parse()
-                                .map_err(|_| format!("'{inner}' is not an index"))?;
-                            tokens.push(Token::Index(n));
-                        }
-                    }
-                }
-                // A path without the leading `$.` (`name`): treat it as a field.
-                _ if i == 0 => {
-                    let start = i;
-                    while i < chars.len() && chars[i] != '.' && chars[i] != '[' {
-                        i += 1;
-                    }
-                    tokens.push(Token::Field(chars[start..i].iter().collect()));
-                }
-                c => return Err(format!("unexpected '{c}' at character {i}")),
-            }
-        }
+        use crate::matching::path::{parse, Token as RuleToken};
+        let trimmed = path.trim();
+        let expr = if trimmed.starts_with('$') {
+            trimmed.to_string()
+        } else {
+            format!("$.{trimmed}")
+        };
+        let tokens = parse(&expr)?
+            .into_iter()
+            .filter_map(|t| match t {
+                RuleToken::Root => None,
+                RuleToken::Field(name) => Some(Token::Field(name)),
+                RuleToken::Index(i) => Some(Token::Index(i)),
+                RuleToken::Star | RuleToken::StarIndex => Some(Token::Star),
+            })
+            .collect();
         Ok(JsonPath { tokens })
     }
 

@@ -9,7 +9,7 @@ mod body;
 mod http;
 mod json;
 mod mismatch;
-mod path;
+pub(crate) mod path;
 mod rules;
 mod xml;
 

@@ -57,16 +57,26 @@ pub(crate) fn parse(expr: &str) -> Result<Vec<Token>, String> {
                 if i < chars.len() && (chars[i] == '\'' || chars[i] == '"') {
                     let quote = chars[i];
                     i += 1;
-                    let start = i;
-                    while i < chars.len() && chars[i] != quote {
-                        i += 1;
+                    // `\'` (as libpact_ffi writes a quote inside a name) stands for the character.
+                    let mut name = String::new();
+                    loop {
+                        match chars.get(i) {
+                            None => {
+                                return Err(format!(
+                                    "path expression '{expr}' has an unterminated quoted name"
+                                ))
+                            }
+                            Some('\\') if i + 1 < chars.len() => {
+                                name.push(chars[i + 1]);
+                                i += 2;
+                            }
+                            Some(c) if *c == quote => break,
+                            Some(c) => {
+                                name.push(*c);
+                                i += 1;
+                            }
+                        }
                     }
-                    if i >= chars.len() {
-                        return Err(format!(
-                            "path expression '{expr}' has an unterminated quoted name"
-                        ));
-                    }
-                    let name: String = chars[start..i].iter().collect();
                     i += 1;
                     if chars.get(i) != Some(&']') {
                         return Err(format!(
@@ -190,6 +200,15 @@ pub(crate) fn render(path: &[Seg]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn quoted_names_may_escape_the_quote() {
+        assert_eq!(
+            parse(r"$['it\'s']").unwrap(),
+            vec![Token::Root, Token::Field("it's".into())]
+        );
+        assert!(parse("$['open").unwrap_err().contains("unterminated"));
+    }
 
     #[test]
     fn parses_every_form() {
