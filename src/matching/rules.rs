@@ -686,7 +686,18 @@ impl Category {
                     PactError::invalid_json(format!("The matching rule at {location}: {e}"))
                 })?
             } else {
-                vec![Token::Root, Token::Field(key.clone())]
+                // `name[i]` addresses one value of a query parameter or header, as the DSL
+                // (and libpact_ffi) write rules for values after the first.
+                match indexed_name(key) {
+                    Some((name, index)) if category == "query" || category == "header" => {
+                        vec![
+                            Token::Root,
+                            Token::Field(name.to_string()),
+                            Token::Index(index),
+                        ]
+                    }
+                    _ => vec![Token::Root, Token::Field(key.clone())],
+                }
             };
             if category == "header" {
                 for t in tokens.iter_mut() {
@@ -757,4 +768,11 @@ impl Category {
     pub(crate) fn direct(&self, path: &[Seg]) -> Option<&RuleSet> {
         self.select(path).filter(|s| !s.cascaded).map(|s| s.set)
     }
+}
+
+/// Splits `name[3]` into `("name", 3)`.
+fn indexed_name(key: &str) -> Option<(&str, usize)> {
+    let (name, rest) = key.strip_suffix(']')?.rsplit_once('[')?;
+    let index = rest.parse().ok()?;
+    (!name.is_empty()).then_some((name, index))
 }

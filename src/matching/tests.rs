@@ -191,6 +191,34 @@ fn query_rules_on_the_list_and_on_one_value() {
     );
 }
 
+#[test]
+fn query_and_header_rules_keyed_by_value_index() {
+    // The DSL writes a matcher on a later value as `name[i]`.
+    let mut expected = with_query("id=1&id=abc");
+    expected.headers = headers(&[("X-Tag", "a, 7")]);
+    expected.matching_rules = MatchingRules::from_json(&json!({
+        "query": {"id[1]": {"matchers": [{"match": "regex", "regex": "[a-z]+"}]}},
+        "header": {"X-Tag[1]": {"matchers": [{"match": "regex", "regex": "\\d+"}]}}
+    }))
+    .unwrap();
+    let matcher = RequestMatcher::new(&expected, SpecVersion::V3).unwrap();
+    let mut actual = with_query("id=1&id=xyz");
+    actual.headers = headers(&[("x-tag", "a, 42")]);
+    assert!(
+        matcher.matches(&actual),
+        "{:?}",
+        matcher.mismatches(&actual)
+    );
+    actual.query = Some(parse_query_string("id=1&id=XYZ"));
+    let m = matcher.mismatches(&actual);
+    assert_eq!(m.len(), 1, "{m:?}");
+    assert!(
+        m[0].message().contains("to match '[a-z]+'"),
+        "{}",
+        m[0].message()
+    );
+}
+
 // ------------------------------------------------------------------ headers
 
 fn with_headers(pairs: &[(&str, &str)]) -> Request {
