@@ -2,7 +2,6 @@
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import fs from 'node:fs'
-import net from 'node:net'
 import path from 'node:path'
 import helpers from './helpers.cjs'
 
@@ -23,21 +22,6 @@ async function getUser(url) {
   return res.json()
 }
 
-async function portIsFree(port) {
-  const s = net.createServer()
-  try {
-    await new Promise((resolve, reject) => {
-      s.once('error', reject)
-      s.listen(port, '127.0.0.1', resolve)
-    })
-    return true
-  } catch {
-    return false
-  } finally {
-    s.close()
-  }
-}
-
 test('all matched: resolves with the value and writes the pact file', async () => {
   const dir = helpers.tempDir()
   const pact = new Pact('web', 'users')
@@ -51,7 +35,7 @@ test('all matched: resolves with the value and writes the pact file', async () =
   const written = helpers.readPact(dir, 'web', 'users')
   assert.equal(written.interactions.length, 1)
   assert.deepEqual(written.interactions[0].providerStates, [{ name: 'user 1 exists', params: { id: 1 } }])
-  assert.equal(await portIsFree(port), true, 'server stopped')
+  assert.equal(await helpers.portIsFree(port), true, 'server stopped')
   assert.equal(pact.interactions, 0, 'the next test starts with no interactions')
 })
 
@@ -83,7 +67,7 @@ test('mismatches: rejects with a readable message and .mismatches, writes nothin
   assert.match(error.message, /Path: \/users\n/)
   assert.deepEqual(error.mismatches.map((m) => m.type).sort(), ['missing-request', 'request-not-found'])
   assert.equal(fs.existsSync(path.join(dir, 'web-users.json')), false)
-  assert.equal(await portIsFree(port), true)
+  assert.equal(await helpers.portIsFree(port), true)
 })
 
 test('the message says where a body differs', async () => {
@@ -172,7 +156,7 @@ test('a pact directory that cannot be created rejects with IO_ERROR and stops th
     .then(() => assert.fail('should reject'), (e) => e)
   assert.equal(error.code, 'IO_ERROR')
   assert.match(error.message, /a-file/)
-  assert.equal(await portIsFree(port), true)
+  assert.equal(await helpers.portIsFree(port), true)
 })
 
 test('fn must be a function', async () => {

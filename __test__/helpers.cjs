@@ -1,6 +1,7 @@
 // Shared helpers of the JS tests (not a test file: node --test only runs *.test.* files).
 'use strict'
 const fs = require('node:fs')
+const net = require('node:net')
 const os = require('node:os')
 const path = require('node:path')
 
@@ -25,4 +26,20 @@ function thrown(fn) {
   throw new Error('expected a throw')
 }
 
-module.exports = { lib, tempDir, readPact, thrown }
+/** Whether `port` on 127.0.0.1 can be bound right now (a stopped server freed it). */
+async function portIsFree(port) {
+  const server = net.createServer()
+  try {
+    await new Promise((resolve, reject) => {
+      server.once('error', reject)
+      server.listen(port, '127.0.0.1', resolve)
+    })
+    return true
+  } catch {
+    return false
+  } finally {
+    server.close()
+  }
+}
+
+module.exports = { lib, tempDir, readPact, thrown, portIsFree }

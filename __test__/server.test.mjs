@@ -17,21 +17,6 @@ function usersPact() {
   return pact
 }
 
-async function portIsFree(port) {
-  const server = net.createServer()
-  try {
-    await new Promise((resolve, reject) => {
-      server.once('error', reject)
-      server.listen(port, '127.0.0.1', resolve)
-    })
-    return true
-  } catch {
-    return false
-  } finally {
-    server.close()
-  }
-}
-
 test('start on port 0, answer a request, report matched', async () => {
   const server = usersPact().startMockServer({ port: 0 })
   try {
@@ -120,9 +105,9 @@ test('writePactFile merges by default and overwrites when asked', async () => {
 test('cleanup frees the port; a second cleanup is harmless', async () => {
   const server = usersPact().startMockServer()
   const port = server.port
-  assert.equal(await portIsFree(port), false)
+  assert.equal(await helpers.portIsFree(port), false)
   assert.equal(server.cleanup(), true)
-  assert.equal(await portIsFree(port), true)
+  assert.equal(await helpers.portIsFree(port), true)
   assert.equal(server.cleanup(), false)
   assert.equal(lib.cleanupMockServer(port), false)
   assert.equal(lib.mockServerMatched(port), false)
@@ -137,7 +122,7 @@ test('port-keyed functions: createMockServer, matched, mismatches, cleanup', asy
   assert.equal(lib.mockServerMismatches(port), '[]')
   assert.equal(lib.cleanupMockServer(port), true)
   assert.equal(lib.cleanupMockServer(port), false)
-  assert.equal(await portIsFree(port), true)
+  assert.equal(await helpers.portIsFree(port), true)
 
   const p2 = lib.createMockServerForPact(usersPact(), undefined, { port: 0 })
   assert.ok(p2 > 0)

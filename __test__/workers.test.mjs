@@ -2,9 +2,9 @@
 // that exits without cleaning up leaves no port bound.
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
-import net from 'node:net'
 import { Worker } from 'node:worker_threads'
 import { fileURLToPath } from 'node:url'
+import helpers from './helpers.cjs'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
 
@@ -16,21 +16,6 @@ function worker(source) {
     w.on('error', reject)
     w.on('exit', (code) => resolve({ code, messages }))
   })
-}
-
-async function portIsFree(port) {
-  const s = net.createServer()
-  try {
-    await new Promise((resolve, reject) => {
-      s.once('error', reject)
-      s.listen(port, '127.0.0.1', resolve)
-    })
-    return true
-  } catch {
-    return false
-  } finally {
-    s.close()
-  }
 }
 
 const perWorker = `
@@ -65,7 +50,7 @@ test('a worker that exits with a server running frees the port', async () => {
     parentPort.postMessage(server.port)
   `)
   assert.equal(r.code, 0)
-  assert.equal(await portIsFree(r.messages[0]), true)
+  assert.equal(await helpers.portIsFree(r.messages[0]), true)
 })
 
 test('the main thread and a worker use the addon side by side', async () => {
