@@ -111,14 +111,9 @@ pub unsafe extern "C" fn create_mock_server(
                 return BAD_PACT;
             }
         };
-        let addr = match unsafe { optional_str(addr_str, "addr_str") }
-            .and_then(|s| parse_address(s.unwrap_or_default()))
-        {
+        let addr = match unsafe { address_arg(F, addr_str) } {
             Ok(addr) => addr,
-            Err(e) => {
-                record(F, &e);
-                return BAD_ADDRESS;
-            }
+            Err(code) => return code,
         };
         start(F, pact, addr, tls, false)
     })
@@ -149,17 +144,26 @@ pub unsafe extern "C" fn create_mock_server_for_pact(
                 return NULL_POINTER;
             }
         };
-        let addr = match unsafe { optional_str(addr_str, "addr_str") }
-            .and_then(|s| parse_address(s.unwrap_or_default()))
-        {
+        let addr = match unsafe { address_arg(F, addr_str) } {
             Ok(addr) => addr,
-            Err(e) => {
-                record(F, &e);
-                return BAD_ADDRESS;
-            }
+            Err(code) => return code,
         };
         start(F, pact, addr, tls, true)
     })
+}
+
+/// The `host:port` argument of the create functions; on failure the error is recorded and
+/// `BAD_ADDRESS` returned.
+///
+/// # Safety
+/// `addr_str` is a NUL-terminated string.
+unsafe fn address_arg(function: &str, addr_str: *const c_char) -> Result<(String, u16), i32> {
+    unsafe { optional_str(addr_str, "addr_str") }
+        .and_then(|s| parse_address(s.unwrap_or_default()))
+        .map_err(|e| {
+            record(function, &e);
+            BAD_ADDRESS
+        })
 }
 
 fn find(function: &str, port: i32) -> Option<Arc<MockServer>> {
