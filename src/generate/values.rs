@@ -260,6 +260,15 @@ pub fn format_now(format: &str, kind: &str) -> Result<String> {
     Ok(JavaDateFormat::new(pattern)?.format(&Local::now().fixed_offset()))
 }
 
+/// `midnight` or `noon` at the start of an expression part, and the rest.
+fn named_time(text: &str) -> Option<(NaiveTime, &str)> {
+    if let Some(rest) = text.strip_prefix("midnight") {
+        return Some((NaiveTime::MIN, rest));
+    }
+    let rest = text.strip_prefix("noon")?;
+    Some((NaiveTime::from_hms_opt(12, 0, 0)?, rest))
+}
+
 /// Evaluates a date/time expression relative to `now`, as Pact generators write them:
 /// a date part — a base (`now`, `today`, `tomorrow`, `yesterday`, `next <unit or weekday>`,
 /// `last <unit or weekday>`; default `now`) and offsets such as `+ 1 day`, `-2 weeks` — then
@@ -291,14 +300,8 @@ pub fn parse_date_expression(
     } else if let Some(r) = rest.strip_prefix("yesterday") {
         at = shift(at, -1, "day").ok_or_else(|| bad("the date is out of range".into()))?;
         rest = r;
-    } else if let Some(r) = rest.strip_prefix("midnight") {
-        at = with_time(at, NaiveTime::MIN);
-        rest = r;
-    } else if let Some(r) = rest.strip_prefix("noon") {
-        at = with_time(
-            at,
-            NaiveTime::from_hms_opt(12, 0, 0).unwrap_or(NaiveTime::MIN),
-        );
+    } else if let Some((time, r)) = named_time(rest) {
+        at = with_time(at, time);
         rest = r;
     } else {
         for (word, sign) in [("next", 1i64), ("last", -1)] {
@@ -337,14 +340,8 @@ pub fn parse_date_expression(
         if let Some(r) = rest.strip_prefix("now") {
             at = with_time(at, now.time());
             rest = r;
-        } else if let Some(r) = rest.strip_prefix("midnight") {
-            at = with_time(at, NaiveTime::MIN);
-            rest = r;
-        } else if let Some(r) = rest.strip_prefix("noon") {
-            at = with_time(
-                at,
-                NaiveTime::from_hms_opt(12, 0, 0).unwrap_or(NaiveTime::MIN),
-            );
+        } else if let Some((time, r)) = named_time(rest) {
+            at = with_time(at, time);
             rest = r;
         } else if rest.starts_with(|c: char| c.is_ascii_digit()) {
             let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
