@@ -6,6 +6,7 @@
 
 use super::integration::{is_matcher_object, Processor};
 use crate::error::{PactError, Result};
+use crate::model::escape_xml;
 use serde_json::{Map, Value};
 
 /// An element (or `#text`) path step as libpact_ffi writes it: dotted while the name is made
@@ -38,14 +39,6 @@ pub(crate) fn is_builder_document(value: &Value) -> bool {
     value.get("root").map(Value::is_object).unwrap_or(false)
 }
 
-fn escape(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
-        .replace('\'', "&apos;")
-}
-
 fn scalar(v: &Value) -> String {
     match v {
         Value::String(s) => s.clone(),
@@ -66,7 +59,7 @@ pub(crate) fn build(doc: &Value, p: &mut Processor) -> Result<String> {
         .ok_or_else(|| bad("'root' must be an element object".into()))?;
     // libpact_ffi writes the declaration with the version only, in single quotes.
     let version = doc.get("version").and_then(Value::as_str).unwrap_or("1.0");
-    let mut out = format!("<?xml version='{}'?>", escape(version));
+    let mut out = format!("<?xml version='{}'?>", escape_xml(version));
     node(root, "$", &mut out, p)?;
     Ok(out)
 }
@@ -97,7 +90,7 @@ fn node(obj: &Map<String, Value>, parent: &str, out: &mut String, p: &mut Proces
         if let Some(Value::Object(m)) = obj.get("matcher") {
             p.record_matcher(m, &xml_join(parent, "#text"))?;
         }
-        out.push_str(&escape(&scalar(content)));
+        out.push_str(&escape_xml(&scalar(content)));
         return Ok(());
     }
     let name = element_name(obj, parent)?;
@@ -140,7 +133,7 @@ fn write_element(
                     }
                     other => scalar(other),
                 };
-                out.push_str(&format!(" {k}='{}'", escape(&value)));
+                out.push_str(&format!(" {k}='{}'", escape_xml(&value)));
             }
         }
         Some(other) => {

@@ -5,19 +5,12 @@
 
 use super::json_path::{JsonPath, Token};
 use super::{generate_value, GeneratorContext};
+use crate::model::escape_xml;
 use crate::model::Generator;
 use indexmap::IndexMap;
 use roxmltree::{Document, Node};
 use serde_json::Value;
 use std::ops::Range;
-
-fn escape(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
-        .replace('\'', "&apos;")
-}
 
 /// Whether an element or attribute name in a path names this node: `ns1:item` (the prefix as
 /// written) or the bare local name.
@@ -152,7 +145,7 @@ pub(crate) fn apply(
                     Value::String(s) => s,
                     other => other.to_string(),
                 };
-                splices.push((range, escape(&s)));
+                splices.push((range, escape_xml(&s)));
             }
         }
     }

@@ -5,7 +5,7 @@
 
 use super::mismatch::Mismatch;
 use super::path::{render, Seg};
-use super::rules::{json_equal, show, type_name, Category, Rule, Selected};
+use super::rules::{equality_message, json_equal, show, type_name, Category, Rule, Selected};
 use serde_json::{Map, Value};
 
 /// Compares JSON documents under one category of rules.
@@ -81,13 +81,7 @@ impl JsonMatcher<'_> {
                         path,
                         expected,
                         actual,
-                        format!(
-                            "Expected {} ({}) to be equal to {} ({})",
-                            show(actual),
-                            type_name(actual),
-                            show(expected),
-                            type_name(expected)
-                        ),
+                        equality_message(expected, actual),
                     ));
                 }
             }

@@ -217,13 +217,7 @@ impl Rule {
         match self {
             Rule::Equality | Rule::Values | Rule::EachKey(..) => {
                 ok(json_equal(expected, actual), &|| {
-                    format!(
-                        "Expected {} ({}) to be equal to {} ({})",
-                        show(actual),
-                        type_name(actual),
-                        show(expected),
-                        type_name(expected)
-                    )
+                    equality_message(expected, actual)
                 })
             }
             Rule::Regex { re, source } => {
@@ -584,6 +578,17 @@ pub(crate) fn json_equal(a: &Value, b: &Value) -> bool {
 }
 
 /// The JSON type name used in messages.
+/// "Expected 'c' (String) to be equal to 'b' (String)", the reference's equality message.
+pub(crate) fn equality_message(expected: &Value, actual: &Value) -> String {
+    format!(
+        "Expected {} ({}) to be equal to {} ({})",
+        show(actual),
+        type_name(actual),
+        show(expected),
+        type_name(expected)
+    )
+}
+
 pub(crate) fn type_name(v: &Value) -> &'static str {
     match v {
         Value::String(_) => "String",

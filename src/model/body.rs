@@ -262,3 +262,12 @@ impl std::fmt::Display for ContentType {
         f.write_str(&self.raw)
     }
 }
+
+/// Text escaped for XML content and attribute values.
+pub(crate) fn escape_xml(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+        .replace('\'', "&apos;")
+}

@@ -10,6 +10,7 @@ mod http;
 mod pact;
 mod rules;
 
+pub(crate) use body::escape_xml;
 pub use body::{Body, ContentType};
 pub use generators::{Generator, Generators};
 pub use http::{Headers, Query, Request, Response};
