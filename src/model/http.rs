@@ -99,14 +99,3 @@ pub(crate) fn content_type_of(headers: Option<&Headers>, body: &Body) -> Option<
         _ => None,
     }
 }
-
-/// Sets a header, replacing any existing one of the same name (case-insensitive).
-#[allow(dead_code)]
-pub(crate) fn set_header(headers: &mut Option<Headers>, name: &str, values: Vec<String>) {
-    let map = headers.get_or_insert_with(Headers::new);
-    if let Some(key) = map.keys().find(|k| k.eq_ignore_ascii_case(name)).cloned() {
-        map.insert(key, values);
-    } else {
-        map.insert(name.to_string(), values);
-    }
-}
