@@ -53,6 +53,73 @@ test('mismatch shapes: request-not-found and missing-request', async () => {
   }
 })
 
+/** Sends raw HTTP/1.1 requests on one connection; resolves once every response has arrived. */
+function sendRaw(port, requests) {
+  return new Promise((resolve, reject) => {
+    const socket = net.connect(port, '127.0.0.1')
+    let received = ''
+    socket.on('data', (chunk) => {
+      received += chunk
+      if ((received.match(/HTTP\/1\.1 /g) ?? []).length === requests.length) {
+        socket.end()
+        resolve()
+      }
+    })
+    socket.on('error', reject)
+    socket.write(requests.join(''))
+  })
+}
+
+test('mismatches() after many unmatched requests: same entries as the JSON text, each its own objects', async () => {
+  const pact = new Pact('web', 'users')
+  pact.newInteraction('create').withRequest('POST', '/users').withHeader('X-Version', '2').willRespondWith(201)
+  pact.newInteraction('get user').withRequest('GET', '/users/1').willRespondWith(200)
+  const server = pact.startMockServer()
+  try {
+    const host = `Host: 127.0.0.1:${server.port}\r\n`
+    const body = '{"a":[1,2]}'
+    const post = `POST /nothing HTTP/1.1\r\n${host}Content-Type: application/json\r\nContent-Length: ${body.length}\r\n\r\n${body}`
+    await sendRaw(server.port, [
+      `GET /miss?x=1&x=2 HTTP/1.1\r\n${host}Accept: text/plain\r\n\r\n`,
+      `GET /miss?x=1&x=2 HTTP/1.1\r\n${host}Accept: text/plain\r\n\r\n`,
+      `POST /users HTTP/1.1\r\n${host}X-Version: 3\r\nContent-Length: 0\r\n\r\n`,
+      `GET /caf%C3%A9/%F0%9F%98%80 HTTP/1.1\r\n${host}\r\n`,
+      `GET /proto HTTP/1.1\r\n${host}__proto__: polluted\r\n\r\n`,
+      post,
+      post,
+    ])
+    const mismatches = server.mismatches()
+    assert.deepEqual(
+      mismatches.map((m) => `${m.type} ${m.method} ${m.path}`),
+      [
+        'request-not-found GET /miss',
+        'request-not-found GET /miss',
+        'request-mismatch POST /users',
+        'request-not-found GET /café/😀',
+        'request-not-found GET /proto',
+        'request-not-found POST /nothing',
+        'request-not-found POST /nothing',
+        'missing-request GET /users/1',
+      ],
+    )
+    // Same entries, same order of members, as the JSON text of the port-keyed function.
+    assert.equal(JSON.stringify(mismatches), lib.mockServerMismatches(server.port))
+    assert.deepEqual(mismatches[0].request.query, { x: ['1', '2'] })
+    assert.deepEqual(mismatches[6].request.body, { a: [1, 2] })
+    // Identical requests still get objects of their own, as JSON.parse would give them.
+    mismatches[5].request.body.a.push(3)
+    mismatches[0].request.headers.accept = 'changed'
+    assert.deepEqual(mismatches[6].request.body, { a: [1, 2] })
+    assert.equal(mismatches[1].request.headers.accept, 'text/plain')
+    // A header named __proto__ is a member, not a prototype.
+    const headers = mismatches[4].request.headers
+    assert.equal(Object.getPrototypeOf(headers), Object.prototype)
+    assert.equal(Object.getOwnPropertyDescriptor(headers, '__proto__')?.value, 'polluted')
+  } finally {
+    server.cleanup()
+  }
+})
+
 test('request-mismatch carries the inner mismatches', async () => {
   const pact = new Pact('web', 'users')
   pact.newInteraction('create').withRequest('POST', '/users').withHeader('X-Version', '2').withBody({ name: 'Ada' }).willRespondWith(201)

@@ -1,10 +1,11 @@
 // Runs one workload against one implementation in this process and prints one JSON line.
 // Usage: node --expose-gc benches/workload.mjs <ours|reference> <workload>
 // The orchestrator (run.mjs) runs each pair in a fresh process so memory numbers are clean.
-import { execFileSync } from 'node:child_process'
+import { execFileSync, fork } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
+import { fileURLToPath } from 'node:url'
 import { load, newAgent, request } from './impls.mjs'
 
 const [implName, workload] = process.argv.slice(2)
@@ -114,20 +115,38 @@ async function throughput(kind) {
   return { rps, rssGrowthMB: rssAfter - rssBefore, bodyBytes: luaBody?.length }
 }
 
+/** The scale workload's load process (benches/client.mjs), started and ready. */
+function startClient() {
+  const child = fork(path.join(path.dirname(fileURLToPath(import.meta.url)), 'client.mjs'))
+  const next = () => new Promise((resolve) => child.once('message', resolve))
+  return next().then(() => ({
+    /** One GET to each port at once; resolves with the statuses. */
+    get: (ports, urlPath) => {
+      const reply = next()
+      child.send({ ports, path: urlPath })
+      return reply.then((r) => r.statuses)
+    },
+    stop: () => child.kill(),
+  }))
+}
+
 async function scale() {
+  const client = await startClient()
   const rssBefore = rssMB()
   const start = process.hrtime.bigint()
   const servers = []
   for (let n = 0; n < 500; n++) servers.push(impl.start(`scale-consumer-${n}`, 'scale-provider', [{ description: 'ping', method: 'GET', path: '/ping', status: 200, responseBody: { ok: true } }]))
-  const agent = newAgent()
-  await Promise.all(servers.map((s) => request(s.port, { agent, path: '/ping' })))
-  agent.destroy()
+  const statuses = await client.get(servers.map((s) => s.port), '/ping')
   const rssPeak = rssMB()
+  const failed = statuses.filter((s) => s !== 200)
+  if (failed.length) throw new Error(`scale: ${failed.length} requests failed, e.g. ${failed[0]}`)
   for (const s of servers) {
     if (!s.matched()) throw new Error('scale: not matched')
     s.cleanup()
   }
-  return { ms: Number(process.hrtime.bigint() - start) / 1e6, rssGrowthMB: rssPeak - rssBefore }
+  const ms = Number(process.hrtime.bigint() - start) / 1e6
+  client.stop()
+  return { ms, rssGrowthMB: rssPeak - rssBefore }
 }
 
 async function leak() {

@@ -1,9 +1,8 @@
 #!/usr/bin/env node
 // Makes sure the native addon loads after `npm install`:
 //   1. the addon already loads (prebuilt platform package or a local build): done;
-//   2. else, with cargo on PATH, build it from source: `napi build --platform --release`
-//      when @napi-rs/cli is installed, else plain `cargo build --release` plus a copy to the
-//      file name the loader looks for. The committed index.js / index.d.ts are never rewritten;
+//   2. else, with cargo on PATH, build it from source (scripts/build.cjs: a release cdylib
+//      copied to the file name the loader looks for). index.js / index.d.ts are never rewritten;
 //   3. else explain what to do.
 // `--if-stale` (used before `npm test`) also rebuilds when Rust sources are newer than the
 // addon, so tests never run against an old build.
@@ -15,32 +14,14 @@ const path = require('node:path')
 
 const root = path.resolve(__dirname, '..')
 const pkg = require(path.join(root, 'package.json'))
-const binaryName = pkg.napi.binaryName
 const ifStale = process.argv.includes('--if-stale')
+const { buildAddon, localAddonPath } = require('./build.cjs')
 
 function log(message) {
   process.stderr.write(`[${pkg.name}] ${message}\n`)
 }
 
-function isMusl() {
-  if (process.platform !== 'linux') return false
-  try {
-    return fs.readFileSync('/usr/bin/ldd', 'utf8').includes('musl')
-  } catch {
-    const report = process.report && process.report.getReport()
-    return !(report && report.header && report.header.glibcVersionRuntime)
-  }
-}
-
-// The suffix the generated loader tries first next to index.js, e.g. linux-x64-gnu.
-function platformSuffix() {
-  const { platform, arch } = process
-  if (platform === 'linux') return `linux-${arch}-${isMusl() ? 'musl' : 'gnu'}`
-  if (platform === 'win32') return `win32-${arch}-msvc`
-  return `${platform}-${arch}`
-}
-
-const localAddon = path.join(root, `${binaryName}.${platformSuffix()}.node`)
+const localAddon = localAddonPath()
 
 function addonLoads() {
   const r = spawnSync(process.execPath, ['-e', `require(${JSON.stringify(root)})`], {
@@ -80,53 +61,6 @@ function hasCargo() {
   return r.status === 0
 }
 
-function run(cmd, args, env) {
-  log(`$ ${cmd} ${args.join(' ')}`)
-  const r = spawnSync(cmd, args, {
-    cwd: root,
-    stdio: 'inherit',
-    env: { ...process.env, ...env },
-    shell: process.platform === 'win32',
-  })
-  return r.status === 0
-}
-
-function napiCli() {
-  const bin = path.join(root, 'node_modules', '.bin', process.platform === 'win32' ? 'napi.cmd' : 'napi')
-  return fs.existsSync(bin) ? bin : null
-}
-
-function cargoTargetDir() {
-  if (process.env.CARGO_TARGET_DIR) return path.resolve(root, process.env.CARGO_TARGET_DIR)
-  return path.join(root, 'target')
-}
-
-function buildFromSource() {
-  const cli = napiCli()
-  if (cli) {
-    // --no-js and --dts into target/ keep the committed loader and types untouched.
-    const dts = path.join(cargoTargetDir(), 'postinstall.d.ts')
-    fs.mkdirSync(path.dirname(dts), { recursive: true })
-    return run(cli, ['build', '--platform', '--release', '--no-js', '--dts', path.relative(root, dts)])
-  }
-  const env = isMusl() ? { RUSTFLAGS: `${process.env.RUSTFLAGS || ''} -C target-feature=-crt-static`.trim() } : {}
-  if (!run('cargo', ['build', '--release', '--lib'], env)) return false
-  const libName =
-    process.platform === 'win32'
-      ? 'pact_mock_server_ffi.dll'
-      : process.platform === 'darwin'
-        ? 'libpact_mock_server_ffi.dylib'
-        : 'libpact_mock_server_ffi.so'
-  const built = path.join(cargoTargetDir(), 'release', libName)
-  if (!fs.existsSync(built)) {
-    log(`cargo finished but ${built} is missing`)
-    return false
-  }
-  fs.copyFileSync(built, localAddon)
-  log(`copied ${built} to ${path.basename(localAddon)}`)
-  return true
-}
-
 function main() {
   if (process.env.PACT_MOCK_SERVER_SKIP_POSTINSTALL) return 0
   const forced = process.env.npm_config_build_from_source === 'true'
@@ -141,7 +75,7 @@ function main() {
     )
     return 1
   }
-  if (!buildFromSource()) {
+  if (!buildAddon({ log })) {
     log('Building the native addon from source failed (see the cargo output above).')
     return 1
   }

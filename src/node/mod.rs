@@ -11,6 +11,7 @@ mod error;
 mod execute;
 mod logging;
 mod matchers;
+mod mismatches;
 mod pact;
 mod report;
 mod server;

@@ -120,15 +120,6 @@ pub fn parse_mismatches(server: &server::MockServer) -> Vec<Value> {
     }
 }
 
-/// `JSON.parse(text)` by the engine itself: one call instead of building every object
-/// property by property through N-API (tens of thousands of entries after a flood of misses).
-fn json_parse<'env>(env: &'env Env, text: String) -> Result<Unknown<'env>, Code> {
-    let global = env.get_global().js()?;
-    let json: Object = global.get_named_property("JSON").js()?;
-    let parse: Function<String, Unknown> = json.get_named_property("parse").js()?;
-    parse.apply(json, text).js()
-}
-
 /// A running mock server.
 #[napi]
 pub struct MockServer {
@@ -158,7 +149,7 @@ impl MockServer {
     /// What went wrong, in libpact_ffi's shapes.
     #[napi(catch_unwind, ts_return_type = "MismatchResult[]")]
     pub fn mismatches<'env>(&self, env: &'env Env) -> Result<Unknown<'env>, Code> {
-        json_parse(env, self.inner.mismatches_json())
+        super::mismatches::mismatches_to_js(env, &self.inner)
     }
 
     /// What this server logged (one line per request).

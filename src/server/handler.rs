@@ -3,7 +3,7 @@
 //! a 500 naming the mismatch, or a CORS pre-flight reply.
 
 use super::compiled::{FixedResponse, Responder};
-use super::state::{json_text, request_mismatch_json, request_not_found_json};
+use super::state::{json_text, request_mismatch_json, request_rest_json};
 use super::{stamped, Shared};
 use crate::generate::GeneratorContext;
 use crate::matching::{Mismatch, PreparedRequest};
@@ -138,7 +138,7 @@ pub(crate) async fn handle(
             &actual.path,
             mismatches,
         )),
-        Outcome::NotFound(_) if !is_preflight => Some(request_not_found_json(&actual)),
+        Outcome::NotFound(_) if !is_preflight => Some(request_rest_json(&actual)),
         _ => None,
     };
     let matched = match &outcome {
@@ -153,7 +153,9 @@ pub(crate) async fn handle(
             (Outcome::Mismatch(i, mismatches), Some(text)) => {
                 state.record_mismatch(i, &actual.method, &actual.path, mismatches, text)
             }
-            (Outcome::NotFound(_), Some(text)) => state.record_not_found(text),
+            (Outcome::NotFound(_), Some(rest)) => {
+                state.record_not_found(&actual.method, &actual.path, rest)
+            }
             // Browsers send pre-flights on their own; they never count against the test.
             _ => {}
         }

@@ -31,6 +31,7 @@ use tokio::task::JoinSet;
 use tokio_rustls::TlsAcceptor;
 
 pub use handler::MAX_BODY_BYTES;
+pub use state::{CompactMismatches, NotFoundEntry};
 
 /// How long `shutdown()` waits for the listener and connections to be gone.
 const STOP_TIMEOUT: Duration = Duration::from_secs(5);
@@ -193,6 +194,12 @@ impl MockServer {
     pub fn mismatches_json(&self) -> String {
         let expected = self.shared.pact.interactions.iter().map(|i| &i.request);
         self.shared.lock_state().mismatches_json(expected)
+    }
+
+    /// The mismatches with the requests that matched nothing kept compact (see the type).
+    pub fn compact_mismatches(&self) -> CompactMismatches {
+        let expected = self.shared.pact.interactions.iter().map(|i| &i.request);
+        self.shared.lock_state().compact_mismatches(expected)
     }
 
     /// What this server logged: one line per request, saying how it was answered.
@@ -470,12 +477,17 @@ async fn accept_loop(
     let _ = done.send(());
 }
 
+/// A connection's byte stream, plain or TLS. Boxed so that hyper's connection machinery is
+/// compiled once rather than once per stream type (~30 KB of the addon).
+trait Io: AsyncRead + AsyncWrite + Unpin + Send {}
+impl<T: AsyncRead + AsyncWrite + Unpin + Send> Io for T {}
+
 async fn serve_connection(stream: TcpStream, shared: Arc<Shared>, tls: Option<TlsAcceptor>) {
     match tls {
-        None => serve_http(stream, shared).await,
+        None => serve_http(Box::new(stream), shared).await,
         Some(acceptor) => {
             match tokio::time::timeout(TLS_HANDSHAKE_TIMEOUT, acceptor.accept(stream)).await {
-                Ok(Ok(tls_stream)) => serve_http(tls_stream, shared).await,
+                Ok(Ok(tls_stream)) => serve_http(Box::new(tls_stream), shared).await,
                 Ok(Err(e)) => shared.log(&format!("TLS handshake failed: {e}")),
                 Err(_) => shared.log("TLS handshake timed out"),
             }
@@ -483,10 +495,7 @@ async fn serve_connection(stream: TcpStream, shared: Arc<Shared>, tls: Option<Tl
     }
 }
 
-async fn serve_http<IO>(io: IO, shared: Arc<Shared>)
-where
-    IO: AsyncRead + AsyncWrite + Unpin + Send + 'static,
-{
+async fn serve_http(io: Box<dyn Io>, shared: Arc<Shared>) {
     let service_shared = shared.clone();
     let service = service_fn(move |req| handler::handle(service_shared.clone(), req));
     let result = http1::Builder::new()

@@ -5,38 +5,62 @@ use super::MatchResult;
 use crate::matching::Mismatch;
 use crate::model::file::{request_from_json, request_to_json};
 use crate::model::{Request, SpecVersion};
+use indexmap::IndexSet;
 use serde_json::{json, Value};
-use std::ops::Range;
 
 /// The log stops growing past this size, so that a long-running server under a flood of
 /// requests cannot eat memory through its log alone.
 const MAX_LOG_BYTES: usize = 4 * 1024 * 1024;
 
-/// One recorded outcome, in arrival order, with its `mismatches_json()` entry serialised when
-/// recorded (listing thousands of them is then a join). Matched requests only mark their
-/// interaction. A request that matched nothing is kept as that text alone: floods of them are
-/// common (a wrong base path) and the text is all `mismatches()` needs.
-/// The texts live back to back in one buffer (`State::texts`): one growing allocation instead
-/// of one small allocation kept per request, which fragmented the heap under floods.
+/// One recorded outcome, in arrival order. Matched requests only mark their interaction.
 #[derive(Debug)]
 enum Recorded {
-    Mismatch {
-        method: String,
-        path: String,
-        mismatches: Vec<Mismatch>,
-        text: Range<usize>,
-    },
+    /// A request that matched an interaction in part, with its `mismatches()` entry as JSON.
+    Mismatch(Box<RecordedMismatch>),
+    /// A request that matched nothing, kept compactly: floods of them are common (a wrong base
+    /// path), and then both their memory and the time to list them count. Its method and path
+    /// are `State::heads[start..]`, back to back; the rest of the request (query, headers,
+    /// body) is `State::rests[rest]`, a JSON object text shared by the requests that have the
+    /// same rest (clients tend to send the same headers every time).
     NotFound {
-        text: Range<usize>,
+        start: usize,
+        method_len: u32,
+        path_len: u32,
+        rest: u32,
     },
 }
 
-impl Recorded {
-    fn text(&self) -> Range<usize> {
-        match self {
-            Recorded::Mismatch { text, .. } | Recorded::NotFound { text } => text.clone(),
-        }
-    }
+#[derive(Debug)]
+struct RecordedMismatch {
+    method: String,
+    path: String,
+    mismatches: Vec<Mismatch>,
+    text: String,
+}
+
+/// A request that matched nothing, as `CompactMismatches` lists it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct NotFoundEntry {
+    /// Byte lengths of the method and the path, which follow each other in `heads`.
+    pub method_len: u32,
+    pub path_len: u32,
+    /// Index into `rests`.
+    pub rest: u32,
+}
+
+/// `mismatches()` with the requests that matched nothing kept compact, for front ends that
+/// build the entries themselves (the Node binding does, in JS: far faster than parsing
+/// thousands of near-identical JSON entries).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CompactMismatches {
+    /// Every entry in order: a request that matched nothing, or `None` for the next of `others`.
+    pub entries: Vec<Option<NotFoundEntry>>,
+    /// The methods and paths of the requests that matched nothing, back to back.
+    pub heads: String,
+    /// JSON array of the distinct rests (query, headers, body) of those requests, as objects.
+    pub rests: String,
+    /// JSON array of every other entry (partial matches, missing requests), in order.
+    pub others: String,
 }
 
 /// The mutable state of one server, kept behind a short-lived lock.
@@ -45,8 +69,10 @@ pub(crate) struct State {
     /// Per interaction: did a request match it, fully or in part (then it is not "missing").
     seen: Vec<bool>,
     results: Vec<Recorded>,
-    /// Every result's JSON text, back to back (see `Recorded`).
-    texts: String,
+    /// Methods and paths of the requests that matched nothing (see `Recorded::NotFound`).
+    heads: String,
+    /// The distinct rests of those requests, as JSON object texts.
+    rests: IndexSet<String>,
     log: String,
     log_truncated: bool,
 }
@@ -56,7 +82,8 @@ impl State {
         State {
             seen: vec![false; interactions],
             results: Vec::new(),
-            texts: String::new(),
+            heads: String::new(),
+            rests: IndexSet::new(),
             log: String::new(),
             log_truncated: false,
         }
@@ -77,25 +104,49 @@ impl State {
         text: String,
     ) {
         self.record_match(interaction);
-        let text = self.push_text(&text);
-        self.results.push(Recorded::Mismatch {
-            method: method.to_string(),
-            path: path.to_string(),
-            mismatches,
-            text,
+        self.results
+            .push(Recorded::Mismatch(Box::new(RecordedMismatch {
+                method: method.to_string(),
+                path: path.to_string(),
+                mismatches,
+                text,
+            })));
+    }
+
+    /// `rest` is `request_rest_json(request)`.
+    pub(crate) fn record_not_found(&mut self, method: &str, path: &str, rest: String) {
+        let rest = match self.rests.get_index_of(rest.as_str()) {
+            Some(id) => id,
+            None => self.rests.insert_full(rest).0,
+        };
+        let start = self.heads.len();
+        self.heads.push_str(method);
+        self.heads.push_str(path);
+        // Both are bounded far below 4 GB by hyper's limits on the request line.
+        self.results.push(Recorded::NotFound {
+            start,
+            method_len: method.len() as u32,
+            path_len: path.len() as u32,
+            rest: rest as u32,
         });
     }
 
-    /// `text` is `request_not_found_json(request)`.
-    pub(crate) fn record_not_found(&mut self, text: String) {
-        let text = self.push_text(&text);
-        self.results.push(Recorded::NotFound { text });
-    }
-
-    fn push_text(&mut self, text: &str) -> Range<usize> {
-        let start = self.texts.len();
-        self.texts.push_str(text);
-        start..self.texts.len()
+    /// Method, path and rest text of a `Recorded::NotFound`.
+    fn not_found_parts(
+        &self,
+        start: usize,
+        method_len: u32,
+        path_len: u32,
+        rest: u32,
+    ) -> [&str; 3] {
+        let path_start = start + method_len as usize;
+        [
+            &self.heads[start..path_start],
+            &self.heads[path_start..path_start + path_len as usize],
+            self.rests
+                .get_index(rest as usize)
+                .map_or("{}", String::as_str),
+        ]
     }
 
     /// Whether further log lines would be dropped (so callers can skip formatting them).
@@ -103,25 +154,33 @@ impl State {
         self.log_truncated
     }
 
-    /// `mismatches()` as JSON text: the recorded entries as they were serialised, then one
-    /// missing request per interaction never seen.
+    /// `mismatches()` as JSON text: the recorded entries, then one missing request per
+    /// interaction never seen.
     pub(crate) fn mismatches_json<'a>(
         &self,
         expected: impl IntoIterator<Item = &'a Request>,
     ) -> String {
-        let mut out = String::with_capacity(self.texts.len() + self.results.len() + 2);
+        let mut out = String::with_capacity(self.heads.len() * 2 + self.results.len() * 64 + 2);
         out.push('[');
         for result in &self.results {
             if out.len() > 1 {
                 out.push(',');
             }
-            out.push_str(&self.texts[result.text()]);
+            match *result {
+                Recorded::Mismatch(ref m) => out.push_str(&m.text),
+                Recorded::NotFound {
+                    start,
+                    method_len,
+                    path_len,
+                    rest,
+                } => {
+                    let [method, path, rest] =
+                        self.not_found_parts(start, method_len, path_len, rest);
+                    push_not_found_json(&mut out, method, path, rest);
+                }
+            }
         }
-        for (request, _) in expected
-            .into_iter()
-            .zip(&self.seen)
-            .filter(|(_, seen)| !**seen)
-        {
+        for request in self.missing(expected) {
             if out.len() > 1 {
                 out.push(',');
             }
@@ -129,6 +188,67 @@ impl State {
         }
         out.push(']');
         out
+    }
+
+    /// `mismatches()` with the requests that matched nothing kept compact.
+    pub(crate) fn compact_mismatches<'a>(
+        &self,
+        expected: impl IntoIterator<Item = &'a Request>,
+    ) -> CompactMismatches {
+        let mut entries = Vec::with_capacity(self.results.len());
+        let mut others = String::from("[");
+        let mut push_other = |text: &str, entries: &mut Vec<Option<NotFoundEntry>>| {
+            if others.len() > 1 {
+                others.push(',');
+            }
+            others.push_str(text);
+            entries.push(None);
+        };
+        for result in &self.results {
+            match *result {
+                Recorded::Mismatch(ref m) => push_other(&m.text, &mut entries),
+                Recorded::NotFound {
+                    method_len,
+                    path_len,
+                    rest,
+                    ..
+                } => entries.push(Some(NotFoundEntry {
+                    method_len,
+                    path_len,
+                    rest,
+                })),
+            }
+        }
+        for request in self.missing(expected) {
+            push_other(&missing_request_json(request).to_string(), &mut entries);
+        }
+        others.push(']');
+        let mut rests =
+            String::with_capacity(self.rests.iter().map(|r| r.len() + 1).sum::<usize>() + 2);
+        rests.push('[');
+        for (i, rest) in self.rests.iter().enumerate() {
+            if i > 0 {
+                rests.push(',');
+            }
+            rests.push_str(rest);
+        }
+        rests.push(']');
+        CompactMismatches {
+            entries,
+            heads: self.heads.clone(),
+            rests,
+            others,
+        }
+    }
+
+    /// The expected requests of the interactions never seen.
+    fn missing<'a>(&self, expected: impl IntoIterator<Item = &'a Request>) -> Vec<&'a Request> {
+        expected
+            .into_iter()
+            .zip(&self.seen)
+            .filter(|(_, seen)| !**seen)
+            .map(|(request, _)| request)
+            .collect()
     }
 
     pub(crate) fn log_line(&mut self, line: &str) {
@@ -156,28 +276,30 @@ impl State {
         let mut out: Vec<MatchResult> = self
             .results
             .iter()
-            .map(|r| match r {
-                Recorded::Mismatch {
-                    method,
-                    path,
-                    mismatches,
-                    ..
-                } => MatchResult::RequestMismatch {
-                    method: method.clone(),
-                    path: path.clone(),
-                    mismatches: mismatches.clone(),
+            .map(|r| match *r {
+                Recorded::Mismatch(ref m) => MatchResult::RequestMismatch {
+                    method: m.method.clone(),
+                    path: m.path.clone(),
+                    mismatches: m.mismatches.clone(),
                 },
-                Recorded::NotFound { text } => MatchResult::RequestNotFound {
-                    request: request_from_text(&self.texts[text.clone()]),
-                },
+                Recorded::NotFound {
+                    start,
+                    method_len,
+                    path_len,
+                    rest,
+                } => {
+                    let [method, path, rest] =
+                        self.not_found_parts(start, method_len, path_len, rest);
+                    MatchResult::RequestNotFound {
+                        request: request_from_parts(method, path, rest),
+                    }
+                }
             })
             .collect();
         out.extend(
-            expected
+            self.missing(expected)
                 .into_iter()
-                .zip(&self.seen)
-                .filter(|(_, seen)| !**seen)
-                .map(|(request, _)| MatchResult::MissingRequest {
+                .map(|request| MatchResult::MissingRequest {
                     request: request.clone(),
                 }),
         );
@@ -232,26 +354,53 @@ pub(crate) fn request_mismatch_json(method: &str, path: &str, mismatches: &[Mism
     })
 }
 
-/// The `mismatches()` entry of a request that matched no interaction.
-pub(crate) fn request_not_found_json(request: &Request) -> String {
-    json_text(|out| {
-        out.extend_from_slice(br#"{"type":"request-not-found","method":"#);
-        serde_json::to_writer(&mut *out, &request.method)?;
-        out.extend_from_slice(br#","path":"#);
-        serde_json::to_writer(&mut *out, &request.path)?;
-        out.extend_from_slice(br#","request":"#);
-        serde_json::to_writer(&mut *out, &request_to_json(request, SpecVersion::V3))?;
-        out.push(b'}');
-        Ok(())
-    })
+/// The parts of a request other than its method and path (query, headers, body) as the JSON
+/// object that `mismatches()` shows inside the entry of a request that matched nothing.
+pub(crate) fn request_rest_json(request: &Request) -> String {
+    let mut value = request_to_json(request, SpecVersion::V3);
+    if let Value::Object(members) = &mut value {
+        members.shift_remove("method");
+        members.shift_remove("path");
+    }
+    json_text(|out| serde_json::to_writer(out, &value))
 }
 
-/// The request of a `request_not_found_json` entry, read back.
-fn request_from_text(text: &str) -> Request {
-    serde_json::from_str::<Value>(text)
-        .ok()
-        .and_then(|v| request_from_json(&v["request"], SpecVersion::V3).ok())
-        .unwrap_or_default()
+/// The `mismatches()` entry of a request that matched nothing, from its parts.
+fn push_not_found_json(out: &mut String, method: &str, path: &str, rest: &str) {
+    let method = Value::from(method).to_string();
+    let path = Value::from(path).to_string();
+    for part in [
+        r#"{"type":"request-not-found","method":"#,
+        &method,
+        r#","path":"#,
+        &path,
+        r#","request":{"method":"#,
+        &method,
+        r#","path":"#,
+        &path,
+    ] {
+        out.push_str(part);
+    }
+    // `rest` is an object: its members follow method and path.
+    match rest.strip_prefix('{') {
+        Some(members) if members != "}" => {
+            out.push(',');
+            out.push_str(members);
+        }
+        _ => out.push('}'),
+    }
+    out.push('}');
+}
+
+/// A request that matched nothing, read back from its parts.
+fn request_from_parts(method: &str, path: &str, rest: &str) -> Request {
+    let mut members = serde_json::Map::new();
+    members.insert("method".into(), method.into());
+    members.insert("path".into(), path.into());
+    if let Ok(Value::Object(rest)) = serde_json::from_str::<Value>(rest) {
+        members.extend(rest);
+    }
+    request_from_json(&Value::Object(members), SpecVersion::V3).unwrap_or_default()
 }
 
 fn missing_request_json(request: &Request) -> Value {
