@@ -1,7 +1,7 @@
 // Runs one workload against one implementation in this process and prints one JSON line.
 // Usage: node --expose-gc benches/workload.mjs <ours|reference> <workload>
 // The orchestrator (run.mjs) runs each pair in a fresh process so memory numbers are clean.
-import { execFileSync, fork } from 'node:child_process'
+import { execFileSync, spawn } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -74,8 +74,10 @@ async function lifecycle() {
     }
     if (!server.matched()) throw new Error('lifecycle: not matched')
     server.write(tmp)
-    server.cleanup()
+    // The client closes first, so TIME_WAIT lands on its ports, not on ports bind(0) hands
+    // out (see scale_client.c).
     agent.destroy()
+    server.cleanup()
     if (t >= 10) times.push(Number(process.hrtime.bigint() - start) / 1e6)
   }
   return { msPerTest: median(times) }
@@ -115,23 +117,29 @@ async function throughput(kind) {
   return { rps, rssGrowthMB: rssAfter - rssBefore, bodyBytes: luaBody?.length }
 }
 
-/** The scale workload's load process (benches/client.mjs), started and ready. */
+/**
+ * The scale workload's load generator (benches/scale_client.c), built and started before the
+ * clock starts; `get` hands it the ports and resolves with the statuses it read.
+ */
 function startClient() {
-  const child = fork(path.join(path.dirname(fileURLToPath(import.meta.url)), 'client.mjs'))
-  const next = () => new Promise((resolve) => child.once('message', resolve))
-  return next().then(() => ({
+  const binary = path.join(tmp, 'scale_client')
+  execFileSync('cc', ['-O2', '-o', binary, path.join(path.dirname(fileURLToPath(import.meta.url)), 'scale_client.c')])
+  const child = spawn(binary, { stdio: ['pipe', 'pipe', 'inherit'] })
+  let out = ''
+  child.stdout.on('data', (chunk) => (out += chunk))
+  const exited = new Promise((resolve) => child.on('close', resolve))
+  return {
     /** One GET to each port at once; resolves with the statuses. */
-    get: (ports, urlPath) => {
-      const reply = next()
-      child.send({ ports, path: urlPath })
-      return reply.then((r) => r.statuses)
+    get: async (ports, urlPath) => {
+      child.stdin.end(`${urlPath} ${ports.join(' ')}\n`)
+      await exited
+      return out.trim().split('\n').map(Number)
     },
-    stop: () => child.kill(),
-  }))
+  }
 }
 
 async function scale() {
-  const client = await startClient()
+  const client = startClient()
   const rssBefore = rssMB()
   const start = process.hrtime.bigint()
   const servers = []
@@ -145,7 +153,6 @@ async function scale() {
     s.cleanup()
   }
   const ms = Number(process.hrtime.bigint() - start) / 1e6
-  client.stop()
   return { ms, rssGrowthMB: rssPeak - rssBefore }
 }
 
@@ -158,8 +165,8 @@ async function leak() {
       const agent = newAgent()
       await request(s.port, { agent, path: '/ping' })
       if (!s.matched()) notMatched++
-      s.cleanup()
       agent.destroy()
+      s.cleanup()
     }
   }
   await run(200)

@@ -3,7 +3,7 @@
 //! generated responses, CORS, TLS, per-server logs and pact-file writing.
 //!
 //! Both front ends (Node, C) call these functions from threads that are not runtime threads;
-//! every call returns without waiting on JS and the blocking parts (bind, stop) are bounded.
+//! every call returns without waiting on JS; the only blocking part is binding the listener.
 
 mod compiled;
 mod handler;
@@ -22,7 +22,8 @@ use std::collections::HashMap;
 use std::net::{IpAddr, Ipv4Addr, SocketAddr, ToSocketAddrs};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::{mpsc, Arc, Mutex, MutexGuard};
+use std::sync::{Arc, Mutex, MutexGuard};
+use std::task::Poll;
 use std::time::Duration;
 use tokio::io::{AsyncRead, AsyncWrite};
 use tokio::net::{TcpListener, TcpSocket, TcpStream};
@@ -33,8 +34,6 @@ use tokio_rustls::TlsAcceptor;
 pub use handler::MAX_BODY_BYTES;
 pub use state::{CompactMismatches, NotFoundEntry};
 
-/// How long `shutdown()` waits for the listener and connections to be gone.
-const STOP_TIMEOUT: Duration = Duration::from_secs(5);
 /// A TLS client that does not finish its handshake in this time is dropped.
 const TLS_HANDSHAKE_TIMEOUT: Duration = Duration::from_secs(10);
 /// Pending connections the kernel queues for the accept loop.
@@ -144,18 +143,18 @@ fn stamped(line: &str) -> String {
     )
 }
 
-/// The handles that stop the accept task and tell when it has finished.
-struct Stopper {
-    signal: oneshot::Sender<()>,
-    done: mpsc::Receiver<()>,
-}
+/// The listening socket, shared by the accept loop and the handle: `shutdown` takes it out
+/// and drops it, which closes it on the spot (no round trip to the runtime to wait for).
+type SharedListener = Arc<Mutex<Option<TcpListener>>>;
 
 /// A running mock server.
 pub struct MockServer {
     port: u16,
     shared: Arc<Shared>,
     certificate_pem: Option<String>,
-    stopper: Mutex<Option<Stopper>>,
+    listener: SharedListener,
+    /// Tells the accept loop to stop, which then drops the server's connections.
+    stop: Mutex<Option<oneshot::Sender<()>>>,
 }
 
 impl std::fmt::Debug for MockServer {
@@ -243,17 +242,10 @@ impl MockServer {
                 registry.remove(&self.port);
             }
         }
-        // Held while waiting, so a concurrent second call also returns only once stopped.
-        let mut stopper = lock(&self.stopper);
-        if let Some(s) = stopper.take() {
-            let _ = s.signal.send(());
-            // Disconnected (the task ended or panicked) counts as done as well.
-            if let Err(mpsc::RecvTimeoutError::Timeout) = s.done.recv_timeout(STOP_TIMEOUT) {
-                tracing::warn!(
-                    port = self.port,
-                    "the mock server did not stop within {STOP_TIMEOUT:?}"
-                );
-            }
+        // Closed here, so the port is free when this returns.
+        drop(lock(&self.listener).take());
+        if let Some(stop) = lock(&self.stop).take() {
+            let _ = stop.send(());
         }
     }
 }
@@ -397,8 +389,8 @@ pub fn start(pact: Pact, options: ServerOptions) -> Result<Arc<MockServer>> {
         log_full: std::sync::atomic::AtomicBool::new(false),
         pact,
     });
-    let (signal, stop_rx) = oneshot::channel();
-    let (done_tx, done) = mpsc::channel();
+    let (stop, stop_rx) = oneshot::channel();
+    let listener: SharedListener = Arc::new(Mutex::new(Some(listener)));
     let (acceptor, certificate_pem) = match tls {
         Some(t) => (Some(t.acceptor), Some(t.certificate_pem)),
         None => (None, None),
@@ -407,7 +399,8 @@ pub fn start(pact: Pact, options: ServerOptions) -> Result<Arc<MockServer>> {
         port,
         shared: shared.clone(),
         certificate_pem,
-        stopper: Mutex::new(Some(Stopper { signal, done })),
+        listener: listener.clone(),
+        stop: Mutex::new(Some(stop)),
     });
     shared.log(&format!(
         "mock server started at {} for the pact between '{}' and '{}' ({} interactions, spec {})",
@@ -417,7 +410,7 @@ pub fn start(pact: Pact, options: ServerOptions) -> Result<Arc<MockServer>> {
         shared.pact.interactions.len(),
         shared.pact.spec
     ));
-    rt.spawn(accept_loop(listener, shared, acceptor, stop_rx, done_tx));
+    rt.spawn(accept_loop(listener, shared, acceptor, stop_rx));
     lock(&REGISTRY).insert(port, server.clone());
     Ok(server)
 }
@@ -442,23 +435,30 @@ pub fn cleanup(port: u16) -> bool {
 // ---------------------------------------------------------------- serving
 
 async fn accept_loop(
-    listener: TcpListener,
+    listener: SharedListener,
     shared: Arc<Shared>,
     tls: Option<TlsAcceptor>,
     mut stop: oneshot::Receiver<()>,
-    done: mpsc::Sender<()>,
 ) {
+    // Accepts on the listener while it is there; `None` once `shutdown` has taken it.
+    let accept = || {
+        std::future::poll_fn(|cx| match lock(&listener).as_ref() {
+            Some(l) => l.poll_accept(cx).map(Some),
+            None => Poll::Ready(None),
+        })
+    };
     let mut connections = JoinSet::new();
     loop {
         tokio::select! {
             // A dropped sender (the handle is gone) stops the server as well.
             _ = &mut stop => break,
-            accepted = listener.accept() => match accepted {
-                Ok((stream, _peer)) => {
+            accepted = accept() => match accepted {
+                None => break,
+                Some(Ok((stream, _peer))) => {
                     let _ = stream.set_nodelay(true);
                     connections.spawn(serve_connection(stream, shared.clone(), tls.clone()));
                 }
-                Err(e) => {
+                Some(Err(e)) => {
                     // Typically out of file descriptors: back off instead of spinning.
                     tracing::debug!(port = shared.port, "accept failed: {e}");
                     tokio::time::sleep(Duration::from_millis(20)).await;
@@ -467,14 +467,9 @@ async fn accept_loop(
             Some(_) = connections.join_next(), if !connections.is_empty() => {}
         }
     }
-    drop(listener);
-    connections.abort_all();
-    let _ = tokio::time::timeout(STOP_TIMEOUT, async {
-        while connections.join_next().await.is_some() {}
-    })
-    .await;
+    // Dropping the set aborts the connections still open.
+    drop(connections);
     tracing::debug!(port = shared.port, "mock server stopped");
-    let _ = done.send(());
 }
 
 /// A connection's byte stream, plain or TLS. Boxed so that hyper's connection machinery is
