@@ -115,10 +115,8 @@ impl State {
 
     /// `rest` is `request_rest_json(request)`.
     pub(crate) fn record_not_found(&mut self, method: &str, path: &str, rest: String) {
-        let rest = match self.rests.get_index_of(rest.as_str()) {
-            Some(id) => id,
-            None => self.rests.insert_full(rest).0,
-        };
+        // The id of an equal rest already recorded, or of this one, added.
+        let (rest, _) = self.rests.insert_full(rest);
         let start = self.heads.len();
         self.heads.push_str(method);
         self.heads.push_str(path);
@@ -223,16 +221,8 @@ impl State {
             push_other(&missing_request_json(request).to_string(), &mut entries);
         }
         others.push(']');
-        let mut rests =
-            String::with_capacity(self.rests.iter().map(|r| r.len() + 1).sum::<usize>() + 2);
-        rests.push('[');
-        for (i, rest) in self.rests.iter().enumerate() {
-            if i > 0 {
-                rests.push(',');
-            }
-            rests.push_str(rest);
-        }
-        rests.push(']');
+        let rests: Vec<&str> = self.rests.iter().map(String::as_str).collect();
+        let rests = format!("[{}]", rests.join(","));
         CompactMismatches {
             entries,
             heads: self.heads.clone(),
@@ -468,5 +458,68 @@ impl MatchResult {
                 request.method, request.path
             ),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Headers;
+
+    fn get(path: &str, accept: &str) -> Request {
+        let mut headers = Headers::default();
+        headers.insert("accept".into(), vec![accept.into()]);
+        Request {
+            method: "GET".into(),
+            path: path.into(),
+            headers: Some(headers),
+            ..Request::default()
+        }
+    }
+
+    fn record(state: &mut State, request: &Request) {
+        state.record_not_found(&request.method, &request.path, request_rest_json(request));
+    }
+
+    #[test]
+    fn unmatched_requests_share_equal_rests_and_read_back_whole() {
+        let mut state = State::new(1);
+        let (a, b, c) = (
+            get("/a", "text/plain"),
+            get("/bé", "text/plain"),
+            get("/c", "*/*"),
+        );
+        for request in [&a, &b, &c] {
+            record(&mut state, request);
+        }
+        let expected = Request {
+            method: "POST".into(),
+            path: "/expected".into(),
+            ..Request::default()
+        };
+
+        let compact = state.compact_mismatches([&expected]);
+        let rest_ids: Vec<_> = compact.entries.iter().map(|e| e.map(|e| e.rest)).collect();
+        assert_eq!(rest_ids, [Some(0), Some(0), Some(1), None]);
+        assert_eq!(compact.heads, "GET/aGET/béGET/c");
+        assert_eq!(compact.entries[1].unwrap().path_len, "/bé".len() as u32);
+        assert_eq!(
+            compact.rests,
+            r#"[{"headers":{"accept":"text/plain"}},{"headers":{"accept":"*/*"}}]"#
+        );
+        assert!(compact.others.contains(r#""type":"missing-request""#));
+
+        let text: Value = serde_json::from_str(&state.mismatches_json([&expected])).unwrap();
+        assert_eq!(
+            text[1],
+            json!({"type": "request-not-found", "method": "GET", "path": "/bé",
+                   "request": {"method": "GET", "path": "/bé", "headers": {"accept": "text/plain"}}})
+        );
+        let results = state.mismatches([&expected]);
+        assert_eq!(results[2], MatchResult::RequestNotFound { request: c });
+        assert_eq!(
+            results[3],
+            MatchResult::MissingRequest { request: expected }
+        );
     }
 }
