@@ -31,7 +31,7 @@ function ours() {
         port: server.port,
         matched: () => server.matched(),
         mismatches: () => server.mismatches(),
-        write: (dir) => server.writePactFile(dir, { overwrite: true }),
+        write: (dir) => server.writePactFile(dir),
         cleanup: () => server.cleanup(),
       }
     },

@@ -185,6 +185,48 @@ fn writing_merges_by_default_and_overwrites_when_asked() {
 }
 
 #[test]
+#[cfg(unix)] // the inode shows the file was not replaced
+fn writing_the_same_pact_again_leaves_the_file_alone_but_never_misses_other_writers() {
+    use std::os::unix::fs::MetadataExt;
+    let dir = temp_dir("rewrite");
+    let mut pact = Pact::new("web", "api");
+    pact.interactions.push(interaction("get a", None, 200));
+    let path = write_pact_file(&pact, &dir, SpecVersion::V4, false).unwrap();
+    let inode = std::fs::metadata(&path).unwrap().ino();
+    let text = std::fs::read_to_string(&path).unwrap();
+
+    // Nothing changed: the file is the same file (not replaced by a rename), same text.
+    write_pact_file(&pact, &dir, SpecVersion::V4, false).unwrap();
+    assert_eq!(std::fs::metadata(&path).unwrap().ino(), inode);
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), text);
+
+    // Another process adds an interaction: the next write reads the file again and keeps it.
+    let mut other = Pact::from_json_str(&text).unwrap();
+    other.interactions.push(interaction("get b", None, 200));
+    std::fs::write(
+        &path,
+        serde_json::to_string(&other.to_json_as(SpecVersion::V4)).unwrap(),
+    )
+    .unwrap();
+    write_pact_file(&pact, &dir, SpecVersion::V4, false).unwrap();
+    let merged = Pact::from_json_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+    let names: Vec<&str> = merged
+        .interactions
+        .iter()
+        .map(|i| i.description.as_str())
+        .collect();
+    assert_eq!(names, ["get a", "get b"]);
+
+    // A change of our own is written.
+    pact.interactions[0].response.status = 201;
+    write_pact_file(&pact, &dir, SpecVersion::V4, false).unwrap();
+    let merged = Pact::from_json_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+    assert_eq!(merged.interactions[0].response.status, 201);
+    assert_eq!(merged.interactions.len(), 2);
+    std::fs::remove_dir_all(dir).unwrap();
+}
+
+#[test]
 fn a_file_of_another_pact_is_not_merged_into() {
     let dir = temp_dir("conflict");
     std::fs::create_dir_all(&dir).unwrap();

@@ -12,10 +12,12 @@ use super::{
 };
 use crate::error::{ErrorCode, PactError, Result};
 use base64::Engine;
+use once_cell::sync::Lazy;
 use serde_json::{json, Map, Value};
+use std::collections::HashMap;
 use std::fs;
-use std::io::Write;
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
 
 // ---------------------------------------------------------------- reading
 
@@ -669,6 +671,11 @@ pub fn merge(existing: &Pact, new: &Pact) -> Result<Pact> {
     Ok(merged)
 }
 
+/// The text and the pact this process last wrote to each pact file: when a file still holds
+/// that text, writing it again neither parses it back nor rewrites it if nothing changed.
+static LAST_WRITTEN: Lazy<Mutex<HashMap<PathBuf, (String, Pact)>>> =
+    Lazy::new(|| Mutex::new(HashMap::new()));
+
 /// Writes the pact as `<consumer>-<provider>.json` into `dir` in the given spec version,
 /// creating the directory, merging with an existing file unless `overwrite`. Returns the path.
 pub fn write_pact_file(
@@ -691,38 +698,63 @@ pub fn write_pact_file(
         .map_err(|e| io_err("open the lock file", &lock_path, e))?;
     lock.lock().map_err(|e| io_err("lock", &lock_path, e))?;
 
-    let mut to_write = pact.clone();
-    to_write.spec = spec;
-    if !overwrite && path.exists() {
-        let text = fs::read_to_string(&path)
-            .map_err(|e| io_err("read the existing pact file", &path, e))?;
-        let existing = Pact::from_json_str(&text).map_err(|e| {
-            PactError::new(
-                e.code,
-                format!(
-                    "The existing pact file '{}' cannot be merged: {}",
-                    path.display(),
-                    e.message
-                ),
-            )
-        })?;
-        to_write = merge(&existing, &to_write)?;
+    let existing_text = match fs::read_to_string(&path) {
+        Ok(text) => Some(text),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
+        Err(e) if overwrite => {
+            tracing::debug!("not reading the pact file to overwrite: {e}");
+            None
+        }
+        Err(e) => return Err(io_err("read the existing pact file", &path, e)),
+    };
+    let mut last_written = LAST_WRITTEN.lock().unwrap_or_else(|e| e.into_inner());
+    // The pact this process last wrote here, if the file still holds exactly its text.
+    let unchanged = last_written
+        .get(&path)
+        .filter(|(text, _)| existing_text.as_deref() == Some(text.as_str()))
+        .map(|(_, pact)| pact);
+
+    let mut new = pact.clone();
+    new.spec = spec;
+    let to_write = match (&existing_text, overwrite) {
+        (Some(text), false) => {
+            let parsed;
+            let existing = match unchanged {
+                Some(pact) => pact,
+                None => {
+                    parsed = Pact::from_json_str(text).map_err(|e| {
+                        PactError::new(
+                            e.code,
+                            format!(
+                                "The existing pact file '{}' cannot be merged: {}",
+                                path.display(),
+                                e.message
+                            ),
+                        )
+                    })?;
+                    &parsed
+                }
+            };
+            merge(existing, &new)?
+        }
+        _ => new,
+    };
+    if unchanged == Some(&to_write) {
+        // The file already says exactly this (every test of a run writes its pact again).
+        return Ok(path);
     }
-    let json = to_write.to_json_as(spec);
-    let text = serde_json::to_string_pretty(&json).expect("pact JSON serialises");
+    let mut text =
+        serde_json::to_string_pretty(&to_write.to_json_as(spec)).expect("pact JSON serialises");
+    text.push('\n');
     let tmp = path.with_extension(format!("json.{}.tmp", std::process::id()));
-    let result = (|| {
-        let mut f = fs::File::create(&tmp)?;
-        f.write_all(text.as_bytes())?;
-        f.write_all(b"\n")?;
-        // No fsync: the rename already keeps readers from seeing a partial file, and a pact
-        // file is rewritten by the next test run anyway; syncing cost ~1 ms per test.
-        fs::rename(&tmp, &path)
-    })();
+    // No fsync: the rename already keeps readers from seeing a partial file, and a pact file
+    // is rewritten by the next test run anyway; syncing cost ~1 ms per test.
+    let result = fs::write(&tmp, &text).and_then(|()| fs::rename(&tmp, &path));
     if let Err(e) = result {
         let _ = fs::remove_file(&tmp);
         return Err(io_err("write the pact file", &path, e));
     }
+    last_written.insert(path.clone(), (text, to_write));
     drop(lock);
     Ok(path)
 }
