@@ -211,6 +211,46 @@ fn unexpected_request_gets_500_and_is_recorded_as_not_found() {
 }
 
 #[test]
+fn each_unexpected_request_names_its_own_closest_interaction_even_when_repeated() {
+    let s = start(json!([
+        {"description": "list users", "request": {"method": "GET", "path": "/users"},
+         "response": {"status": 200}},
+        {"description": "create order", "request": {"method": "POST", "path": "/orders"},
+         "response": {"status": 201}}
+    ]));
+    let hint = |method: &str, target: &str| {
+        let r = send(s.port(), method, target, &[], b"");
+        assert_eq!(r.status, 500);
+        r.json()["error"].as_str().unwrap_or_default().to_string()
+    };
+    // The second of two equal requests is answered from the remembered hint; a different
+    // request in between or after gets its own.
+    for _ in 0..2 {
+        let error = hint("GET", "/user");
+        assert!(
+            error.contains("closest interaction 'list users'"),
+            "{error}"
+        );
+    }
+    let error = hint("POST", "/order");
+    assert!(
+        error.contains("closest interaction 'create order'"),
+        "{error}"
+    );
+    let error = hint("GET", "/user");
+    assert!(
+        error.contains("closest interaction 'list users'"),
+        "{error}"
+    );
+    assert_eq!(
+        s.mismatches().len(),
+        4 + 2,
+        "every request recorded, both interactions missing"
+    );
+    s.shutdown();
+}
+
+#[test]
 fn partial_match_is_a_request_mismatch_with_its_mismatches() {
     let s = start(json!([{
         "description": "create foo",

@@ -16,6 +16,7 @@ use hyper::body::Incoming;
 use hyper::header::{HeaderMap, HeaderName, HeaderValue, CONTENT_LENGTH, CONTENT_TYPE};
 use hyper::{Response, StatusCode};
 use std::convert::Infallible;
+use std::hash::{Hash, Hasher};
 use std::panic::AssertUnwindSafe;
 use std::sync::atomic::Ordering;
 use std::sync::Arc;
@@ -30,7 +31,8 @@ const ALLOW_METHODS: &str = "GET, HEAD, POST, PUT, DELETE, CONNECT, OPTIONS, TRA
 enum Outcome {
     Matched(usize),
     Mismatch(usize, Vec<Mismatch>),
-    NotFound(Option<(usize, Vec<Mismatch>)>),
+    /// With the hint naming the closest interaction (`None`: the pact has no interactions).
+    NotFound(Option<Arc<str>>),
 }
 
 pub(crate) async fn handle(
@@ -115,21 +117,12 @@ pub(crate) async fn handle(
             mismatches,
             None,
         )),
-        Outcome::NotFound(best) => {
-            let closest = best.as_ref().map(|(i, m)| {
-                format!(
-                    "closest interaction '{}': {}",
-                    shared.pact.interactions[*i].description,
-                    describe(m)
-                )
-            });
-            Some(mismatch_response(
-                "Unexpected-Request",
-                &actual,
-                &[],
-                closest,
-            ))
-        }
+        Outcome::NotFound(hint) => Some(mismatch_response(
+            "Unexpected-Request",
+            &actual,
+            &[],
+            hint.as_deref(),
+        )),
     };
     // Serialised outside the lock: concurrent requests only wait for the pushes.
     let text = match &outcome {
@@ -203,15 +196,10 @@ fn log_line(
                 "ignored in the results; start with cors to answer it"
             }
         ),
-        Outcome::NotFound(best) => {
-            let why = match best {
-                Some((i, m)) => {
-                    format!("closest interaction '{}': {}", description(*i), describe(m))
-                }
-                None => "the pact has no interactions".to_string(),
-            };
-            format!("{method} {target} -> unexpected request, no interaction matches ({why})")
-        }
+        Outcome::NotFound(hint) => format!(
+            "{method} {target} -> unexpected request, no interaction matches ({})",
+            hint.as_deref().unwrap_or("the pact has no interactions")
+        ),
     }
 }
 
@@ -303,6 +291,16 @@ fn find_match(shared: &Shared, actual: &Request) -> Outcome {
             tried.push((i, mismatches));
         }
     }
+    // With no candidate (a wrong path, typically), the outcome is "not found" and what
+    // follows only finds the closest interaction for the hint: the same for the same request,
+    // so a flood of one wrong request looks for it once.
+    let fingerprint = candidates
+        .as_ref()
+        .is_some_and(Vec::is_empty)
+        .then(|| fingerprint(actual));
+    if let Some(hint) = fingerprint.and_then(|f| shared.cached_hint(f)) {
+        return Outcome::NotFound(hint);
+    }
     let mut tried = tried.into_iter().peekable();
     let mut best: Option<(usize, Vec<Mismatch>)> = None;
     for (i, matcher) in compiled.matchers.iter().enumerate() {
@@ -331,8 +329,39 @@ fn find_match(shared: &Shared, actual: &Request) -> Outcome {
         {
             Outcome::Mismatch(i, m)
         }
-        other => Outcome::NotFound(other),
+        best => {
+            let hint: Option<Arc<str>> = best.map(|(i, m)| {
+                format!(
+                    "closest interaction '{}': {}",
+                    shared.pact.interactions[i].description,
+                    describe(&m)
+                )
+                .into()
+            });
+            if let Some(f) = fingerprint {
+                shared.cache_hint(f, hint.clone());
+            }
+            Outcome::NotFound(hint)
+        }
     }
+}
+
+/// A hash of everything matching looks at in a request.
+fn fingerprint(request: &Request) -> u64 {
+    let mut hasher = std::hash::DefaultHasher::new();
+    request.method.hash(&mut hasher);
+    request.path.hash(&mut hasher);
+    request.query.is_some().hash(&mut hasher);
+    for (name, values) in request.query.iter().flatten() {
+        (name, values).hash(&mut hasher);
+    }
+    request.headers.is_some().hash(&mut hasher);
+    for (name, values) in request.headers.iter().flatten() {
+        (name, values).hash(&mut hasher);
+    }
+    std::mem::discriminant(&request.body).hash(&mut hasher);
+    request.body.bytes().hash(&mut hasher);
+    hasher.finish()
 }
 
 fn cors_headers(headers: &mut HeaderMap, origin: Option<&str>) {
@@ -519,7 +548,7 @@ fn mismatch_response(
     kind: &'static str,
     actual: &Request,
     mismatches: &[Mismatch],
-    closest: Option<String>,
+    closest: Option<&str>,
 ) -> Response<Full<Bytes>> {
     let problem = if mismatches.is_empty() {
         format!(

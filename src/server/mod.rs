@@ -122,9 +122,23 @@ pub(crate) struct Shared {
     /// Set once the log has reached its limit, so requests stop formatting log lines.
     log_full: std::sync::atomic::AtomicBool,
     state: Mutex<State>,
+    /// The last request that no interaction can match (by `handler::fingerprint`) and the
+    /// hint naming its closest interaction.
+    last_hint: Mutex<Option<(u64, Option<Arc<str>>)>>,
 }
 
 impl Shared {
+    fn cached_hint(&self, fingerprint: u64) -> Option<Option<Arc<str>>> {
+        lock(&self.last_hint)
+            .as_ref()
+            .filter(|(f, _)| *f == fingerprint)
+            .map(|(_, hint)| hint.clone())
+    }
+
+    fn cache_hint(&self, fingerprint: u64, hint: Option<Arc<str>>) {
+        *lock(&self.last_hint) = Some((fingerprint, hint));
+    }
+
     fn lock_state(&self) -> MutexGuard<'_, State> {
         lock(&self.state)
     }
@@ -387,6 +401,7 @@ pub fn start(pact: Pact, options: ServerOptions) -> Result<Arc<MockServer>> {
         state: Mutex::new(State::new(pact.interactions.len())),
         compiled,
         log_full: std::sync::atomic::AtomicBool::new(false),
+        last_hint: Mutex::new(None),
         pact,
     });
     let (stop, stop_rx) = oneshot::channel();
