@@ -20,14 +20,9 @@ enum Recorded {
     /// A request that matched nothing, kept compactly: floods of them are common (a wrong base
     /// path), and then both their memory and the time to list them count. Its method and path
     /// are `State::heads[start..]`, back to back; the rest of the request (query, headers,
-    /// body) is `State::rests[rest]`, a JSON object text shared by the requests that have the
-    /// same rest (clients tend to send the same headers every time).
-    NotFound {
-        start: usize,
-        method_len: u32,
-        path_len: u32,
-        rest: u32,
-    },
+    /// body) is `State::rests[entry.rest]`, a JSON object text shared by the requests that
+    /// have the same rest (clients tend to send the same headers every time).
+    NotFound { start: usize, entry: NotFoundEntry },
 }
 
 #[derive(Debug)]
@@ -38,7 +33,7 @@ struct RecordedMismatch {
     text: String,
 }
 
-/// A request that matched nothing, as `CompactMismatches` lists it.
+/// A request that matched nothing, as `State` keeps it and `CompactMismatches` lists it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct NotFoundEntry {
     /// Byte lengths of the method and the path, which follow each other in `heads`.
@@ -121,28 +116,22 @@ impl State {
         self.heads.push_str(method);
         self.heads.push_str(path);
         // Both are bounded far below 4 GB by hyper's limits on the request line.
-        self.results.push(Recorded::NotFound {
-            start,
+        let entry = NotFoundEntry {
             method_len: method.len() as u32,
             path_len: path.len() as u32,
             rest: rest as u32,
-        });
+        };
+        self.results.push(Recorded::NotFound { start, entry });
     }
 
     /// Method, path and rest text of a `Recorded::NotFound`.
-    fn not_found_parts(
-        &self,
-        start: usize,
-        method_len: u32,
-        path_len: u32,
-        rest: u32,
-    ) -> [&str; 3] {
-        let path_start = start + method_len as usize;
+    fn not_found_parts(&self, start: usize, entry: NotFoundEntry) -> [&str; 3] {
+        let path_start = start + entry.method_len as usize;
         [
             &self.heads[start..path_start],
-            &self.heads[path_start..path_start + path_len as usize],
+            &self.heads[path_start..path_start + entry.path_len as usize],
             self.rests
-                .get_index(rest as usize)
+                .get_index(entry.rest as usize)
                 .map_or("{}", String::as_str),
         ]
     }
@@ -166,14 +155,8 @@ impl State {
             }
             match *result {
                 Recorded::Mismatch(ref m) => out.push_str(&m.text),
-                Recorded::NotFound {
-                    start,
-                    method_len,
-                    path_len,
-                    rest,
-                } => {
-                    let [method, path, rest] =
-                        self.not_found_parts(start, method_len, path_len, rest);
+                Recorded::NotFound { start, entry } => {
+                    let [method, path, rest] = self.not_found_parts(start, entry);
                     push_not_found_json(&mut out, method, path, rest);
                 }
             }
@@ -205,16 +188,7 @@ impl State {
         for result in &self.results {
             match *result {
                 Recorded::Mismatch(ref m) => push_other(&m.text, &mut entries),
-                Recorded::NotFound {
-                    method_len,
-                    path_len,
-                    rest,
-                    ..
-                } => entries.push(Some(NotFoundEntry {
-                    method_len,
-                    path_len,
-                    rest,
-                })),
+                Recorded::NotFound { entry, .. } => entries.push(Some(entry)),
             }
         }
         for request in self.missing(expected) {
@@ -272,14 +246,8 @@ impl State {
                     path: m.path.clone(),
                     mismatches: m.mismatches.clone(),
                 },
-                Recorded::NotFound {
-                    start,
-                    method_len,
-                    path_len,
-                    rest,
-                } => {
-                    let [method, path, rest] =
-                        self.not_found_parts(start, method_len, path_len, rest);
+                Recorded::NotFound { start, entry } => {
+                    let [method, path, rest] = self.not_found_parts(start, entry);
                     MatchResult::RequestNotFound {
                         request: request_from_parts(method, path, rest),
                     }
