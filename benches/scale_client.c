@@ -5,8 +5,8 @@
  * failed). Written in C, like wrk for the throughput workloads, so that what is measured is
  * the servers: a Node client spent ~0.25 ms per request here, more than either server.
  *
- * - Non-blocking sockets in one epoll loop, at most WINDOW at a time: a burst of 500
- *   handshakes can overflow loopback's packet backlog, and a dropped SYN costs a 1 s retry.
+ * - Non-blocking sockets in one epoll loop, at most WINDOW at a time, so that the handshakes
+ *   come in waves the loopback's queues absorb rather than one burst of 500.
  * - The client closes each connection once it has the whole response (by Content-Length), so
  *   TIME_WAIT lands on its own ephemeral ports: left on the servers' ports, thousands of them
  *   made every later bind to port 0 scan for a free port (2-3 ms a bind on this machine).
