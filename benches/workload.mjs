@@ -129,7 +129,7 @@ function startClient() {
   child.stdout.on('data', (chunk) => (out += chunk))
   const exited = new Promise((resolve) => child.on('close', resolve))
   return {
-    /** One GET to each port at once; resolves with the statuses. */
+    /** One GET to each port (64 at a time); resolves with the statuses in port order. */
     get: async (ports, urlPath) => {
       child.stdin.end(`${urlPath} ${ports.join(' ')}\n`)
       await exited

@@ -90,7 +90,7 @@ function buildAddon({ debug = false, target, log = (m) => process.stderr.write(`
   return dest
 }
 
-module.exports = { buildAddon, localAddonPath, hostSuffix, isMusl, cargoTargetDir }
+module.exports = { buildAddon, localAddonPath }
 
 if (require.main === module) {
   const argv = process.argv.slice(2)
