@@ -1,7 +1,8 @@
 #!/usr/bin/env node
-// Regenerates index.js and index.d.ts with the pinned @napi-rs/cli (a debug `napi build` into
-// target/napi-check, so the addon next to index.js is left alone) and fails when they differ
-// from the committed ones: the generated files must be committed with the Rust change.
+// Regenerates binding.js and binding.d.ts (the loader and types of the addon; index.js and
+// index.d.ts are hand-written over them) with the pinned @napi-rs/cli (a debug `napi build`
+// into target/napi-check, so the addon next to binding.js is left alone) and fails when they
+// differ from the committed ones: the generated files must be committed with the Rust change.
 // With --write (`npm run build:types`) it copies them into place instead.
 'use strict'
 
@@ -14,10 +15,10 @@ const napi = path.join(root, 'node_modules', '.bin', process.platform === 'win32
 const shell = process.platform === 'win32'
 const outDir = path.join(root, 'target', 'napi-check')
 
-const build = spawnSync(napi, ['build', '--platform', '--output-dir', outDir], { cwd: root, stdio: 'inherit', shell })
+const build = spawnSync(napi, ['build', '--platform', '--js', 'binding.js', '--dts', 'binding.d.ts', '--output-dir', outDir], { cwd: root, stdio: 'inherit', shell })
 if (build.status !== 0) process.exit(build.status ?? 1)
 
-const stale = ['index.js', 'index.d.ts'].filter(
+const stale = ['binding.js', 'binding.d.ts'].filter(
   (file) => fs.readFileSync(path.join(outDir, file), 'utf8') !== fs.readFileSync(path.join(root, file), 'utf8'),
 )
 if (stale.length && process.argv.includes('--write')) {
@@ -27,5 +28,5 @@ if (stale.length && process.argv.includes('--write')) {
   console.error(`${stale.join(' and ')} out of date: copy them from ${path.relative(root, outDir)} and commit them.`)
   process.exit(1)
 } else {
-  console.log('index.js and index.d.ts match the Rust sources')
+  console.log('binding.js and binding.d.ts match the Rust sources')
 }

@@ -2,7 +2,7 @@
 // Makes sure the native addon loads after `npm install`:
 //   1. the addon already loads (prebuilt platform package or a local build): done;
 //   2. else, with cargo on PATH, build it from source (scripts/build.cjs: a release cdylib
-//      copied to the file name the loader looks for). index.js / index.d.ts are never rewritten;
+//      copied to the file name the loader looks for). binding.js / binding.d.ts are never rewritten;
 //   3. else explain what to do.
 // `--if-stale` (used before `npm test`) also rebuilds when Rust sources are newer than the
 // addon, so tests never run against an old build.

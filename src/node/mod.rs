@@ -8,11 +8,8 @@
 #![cfg_attr(test, allow(dead_code))]
 
 mod error;
-mod execute;
 mod logging;
 mod matchers;
-mod mismatches;
 mod pact;
-mod report;
 mod server;
 mod values;

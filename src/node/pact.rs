@@ -174,6 +174,24 @@ impl Pact {
     ) -> Result<MockServer, Code> {
         start_server(env, self.snapshot(), options, None)
     }
+
+    /// What `executeTest` starts with: a mock server for the interactions defined so far,
+    /// which the pact then forgets, so that the next test starts afresh (as in pact-js).
+    #[napi(catch_unwind, skip_typescript)]
+    pub fn start_test_server(
+        &self,
+        env: &Env,
+        options: Option<MockServerOptions>,
+    ) -> Result<MockServer, Code> {
+        let snapshot = {
+            let mut state = lock(&self.shared);
+            let snapshot = state.pact.clone();
+            state.pact.interactions.clear();
+            state.generation += 1;
+            snapshot
+        };
+        start_server(env, snapshot, options, None)
+    }
 }
 
 /// One interaction of a `Pact`. Every method returns the interaction itself, for chaining.

@@ -9,7 +9,6 @@ use crate::model;
 use crate::server::{self, ServerOptions};
 use napi::bindgen_prelude::*;
 use napi_derive::napi;
-use serde_json::Value;
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex, Weak};
 
@@ -113,13 +112,6 @@ fn find(port: u32) -> Option<Arc<server::MockServer>> {
     u16::try_from(port).ok().and_then(server::find)
 }
 
-pub fn parse_mismatches(server: &server::MockServer) -> Vec<Value> {
-    match serde_json::from_str::<Value>(&server.mismatches_json()) {
-        Ok(Value::Array(items)) => items,
-        _ => Vec::new(),
-    }
-}
-
 /// A running mock server.
 #[napi]
 pub struct MockServer {
@@ -146,10 +138,17 @@ impl MockServer {
         self.inner.matched()
     }
 
-    /// What went wrong, in libpact_ffi's shapes.
-    #[napi(catch_unwind, ts_return_type = "MismatchResult[]")]
-    pub fn mismatches<'env>(&self, env: &'env Env) -> Result<Unknown<'env>, Code> {
-        super::mismatches::mismatches_to_js(env, &self.inner)
+    /// What went wrong, as libpact_ffi's JSON text (`mismatches()` parses it).
+    #[napi(catch_unwind)]
+    pub fn mismatches_json(&self) -> String {
+        self.inner.mismatches_json()
+    }
+
+    /// The readable text of what went wrong (what a failed `executeTest` rejects with):
+    /// every mismatch, numbered, and the CORS pre-flights left unanswered.
+    #[napi(catch_unwind)]
+    pub fn failure_report(&self) -> String {
+        self.inner.failure_report()
     }
 
     /// What this server logged (one line per request).

@@ -3,7 +3,7 @@
 //! a 500 naming the mismatch, or a CORS pre-flight reply.
 
 use super::compiled::{FixedResponse, Responder};
-use super::state::{json_text, request_mismatch_json, request_rest_json};
+use super::state::UnansweredPreflight;
 use super::{stamped, Shared};
 use crate::generate::GeneratorContext;
 use crate::matching::{Mismatch, PreparedRequest};
@@ -16,7 +16,6 @@ use hyper::body::Incoming;
 use hyper::header::{HeaderMap, HeaderName, HeaderValue, CONTENT_LENGTH, CONTENT_TYPE};
 use hyper::{Response, StatusCode};
 use std::convert::Infallible;
-use std::hash::{Hash, Hasher};
 use std::panic::AssertUnwindSafe;
 use std::sync::atomic::Ordering;
 use std::sync::Arc;
@@ -32,7 +31,7 @@ enum Outcome {
     Matched(usize),
     Mismatch(usize, Vec<Mismatch>),
     /// With the hint naming the closest interaction (`None`: the pact has no interactions).
-    NotFound(Option<Arc<str>>),
+    NotFound(Option<String>),
 }
 
 pub(crate) async fn handle(
@@ -124,33 +123,31 @@ pub(crate) async fn handle(
             hint.as_deref(),
         )),
     };
-    // Serialised outside the lock: concurrent requests only wait for the pushes.
-    let text = match &outcome {
-        Outcome::Mismatch(_, mismatches) => Some(request_mismatch_json(
-            &actual.method,
-            &actual.path,
-            mismatches,
-        )),
-        Outcome::NotFound(_) if !is_preflight => Some(request_rest_json(&actual)),
-        _ => None,
-    };
     let matched = match &outcome {
         Outcome::Matched(i) => Some(*i),
         _ => None,
     };
+    let preflight = (is_preflight && !shared.cors).then(|| UnansweredPreflight {
+        path: actual.path.clone(),
+        origin: origin.clone(),
+        requested_method: header_text(&parts.headers, "access-control-request-method"),
+    });
     // Recorded before replying: a client that has its answer must see it in matched().
     {
         let mut state = shared.lock_state();
-        match (outcome, text) {
-            (Outcome::Matched(i), _) => state.record_match(i),
-            (Outcome::Mismatch(i, mismatches), Some(text)) => {
-                state.record_mismatch(i, &actual.method, &actual.path, mismatches, text)
+        match outcome {
+            Outcome::Matched(i) => state.record_match(i),
+            Outcome::Mismatch(i, mismatches) => {
+                state.record_mismatch(i, &actual.method, &actual.path, mismatches)
             }
-            (Outcome::NotFound(_), Some(rest)) => {
-                state.record_not_found(&actual.method, &actual.path, rest)
+            // Browsers send pre-flights on their own; they never count against the test, but
+            // one left unanswered explains why the real request never came.
+            Outcome::NotFound(_) if is_preflight => {
+                if let Some(preflight) = preflight {
+                    state.record_unanswered_preflight(preflight);
+                }
             }
-            // Browsers send pre-flights on their own; they never count against the test.
-            _ => {}
+            Outcome::NotFound(_) => state.record_not_found(actual),
         }
         if let Some(line) = line {
             state.log_line(&line);
@@ -273,36 +270,27 @@ fn to_pact_request(
     }
 }
 
-/// Matches against the interactions: the first full match wins, otherwise the interaction
-/// with the fewest mismatches (earliest on a tie) decides the kind of failure. Only the
-/// interactions indexed under the request's method and path can match fully, so those are
-/// tried first; the rest are looked at only to explain a request that matched nothing.
+/// Matches against the interactions: the first full match wins. Otherwise a request whose
+/// method and path equal an interaction's is reported against that interaction (the one with
+/// the fewest mismatches among such, earliest on a tie), whatever others share the path, so the
+/// report says what differs; a request that no interaction's method and path fit is "not found",
+/// with a hint naming the closest interaction. Only the interactions indexed under the request's
+/// method and path can match fully, so those are tried first; the rest are looked at only to
+/// explain a request that matched nothing.
 fn find_match(shared: &Shared, actual: &Request) -> Outcome {
     let compiled = &shared.compiled;
     let prepared = PreparedRequest::new(actual);
     let mut tried: Vec<(usize, Vec<Mismatch>)> = Vec::new();
     let candidates = compiled.candidates(&actual.method, &actual.path);
-    if let Some(candidates) = &candidates {
-        for &i in candidates {
-            let mismatches = compiled.matchers[i].mismatches_prepared(&prepared);
-            if mismatches.is_empty() {
-                return Outcome::Matched(i);
-            }
-            tried.push((i, mismatches));
+    for &i in candidates.iter().flatten() {
+        let mismatches = compiled.matchers[i].mismatches_prepared(&prepared);
+        if mismatches.is_empty() {
+            return Outcome::Matched(i);
         }
-    }
-    // With no candidate (a wrong path, typically), the outcome is "not found" and what
-    // follows only finds the closest interaction for the hint: the same for the same request,
-    // so a flood of one wrong request looks for it once.
-    let fingerprint = candidates
-        .as_ref()
-        .is_some_and(Vec::is_empty)
-        .then(|| fingerprint(actual));
-    if let Some(hint) = fingerprint.and_then(|f| shared.cached_hint(f)) {
-        return Outcome::NotFound(hint);
+        tried.push((i, mismatches));
     }
     let mut tried = tried.into_iter().peekable();
-    let mut best: Option<(usize, Vec<Mismatch>)> = None;
+    let mut all: Vec<(usize, Vec<Mismatch>)> = Vec::with_capacity(compiled.matchers.len());
     for (i, matcher) in compiled.matchers.iter().enumerate() {
         let mismatches = match tried.peek() {
             Some((t, _)) if *t == i => tried.next().map(|(_, m)| m).unwrap_or_default(),
@@ -314,54 +302,25 @@ fn find_match(shared: &Shared, actual: &Request) -> Outcome {
                 m
             }
         };
-        if best
-            .as_ref()
-            .is_none_or(|(_, b)| mismatches.len() < b.len())
-        {
-            best = Some((i, mismatches));
-        }
+        all.push((i, mismatches));
     }
-    match best {
-        Some((i, m))
-            if !m
-                .iter()
-                .any(|m| matches!(m, Mismatch::Method { .. } | Mismatch::Path { .. })) =>
-        {
-            Outcome::Mismatch(i, m)
-        }
-        best => {
-            let hint: Option<Arc<str>> = best.map(|(i, m)| {
-                format!(
-                    "closest interaction '{}': {}",
-                    shared.pact.interactions[i].description,
-                    describe(&m)
-                )
-                .into()
-            });
-            if let Some(f) = fingerprint {
-                shared.cache_hint(f, hint.clone());
-            }
-            Outcome::NotFound(hint)
-        }
+    // `min_by_key` keeps the first of equals: the earliest interaction wins a tie.
+    let fits_route = |m: &[Mismatch]| !m.iter().any(Mismatch::is_method_or_path);
+    if let Some(best) = (0..all.len())
+        .filter(|&n| fits_route(&all[n].1))
+        .min_by_key(|&n| all[n].1.len())
+    {
+        let (i, mismatches) = all.swap_remove(best);
+        return Outcome::Mismatch(i, mismatches);
     }
-}
-
-/// A hash of everything matching looks at in a request.
-fn fingerprint(request: &Request) -> u64 {
-    let mut hasher = std::hash::DefaultHasher::new();
-    request.method.hash(&mut hasher);
-    request.path.hash(&mut hasher);
-    request.query.is_some().hash(&mut hasher);
-    for (name, values) in request.query.iter().flatten() {
-        (name, values).hash(&mut hasher);
-    }
-    request.headers.is_some().hash(&mut hasher);
-    for (name, values) in request.headers.iter().flatten() {
-        (name, values).hash(&mut hasher);
-    }
-    std::mem::discriminant(&request.body).hash(&mut hasher);
-    request.body.bytes().hash(&mut hasher);
-    hasher.finish()
+    Outcome::NotFound(all.iter().min_by_key(|(_, m)| m.len()).map(|(i, m)| {
+        format!(
+            "closest interaction '{}': {}",
+            shared.pact.interactions[*i].description,
+            describe(m)
+        )
+        .into()
+    }))
 }
 
 fn cors_headers(headers: &mut HeaderMap, origin: Option<&str>) {
@@ -565,24 +524,13 @@ fn mismatch_response(
             describe(mismatches)
         )
     };
-    // Written field by field (same text as the json! object): no map built per request.
-    let text = json_text(|out| {
-        out.extend_from_slice(br#"{"error":"#);
-        serde_json::to_writer(&mut *out, &format!("{kind} : {problem}"))?;
-        out.extend_from_slice(br#","method":"#);
-        serde_json::to_writer(&mut *out, &actual.method)?;
-        out.extend_from_slice(br#","path":"#);
-        serde_json::to_writer(&mut *out, &actual.path)?;
-        out.extend_from_slice(br#","mismatches":["#);
-        for (n, m) in mismatches.iter().enumerate() {
-            if n > 0 {
-                out.push(b',');
-            }
-            serde_json::to_writer(&mut *out, &m.to_json())?;
-        }
-        out.extend_from_slice(b"]}");
-        Ok(())
-    });
+    let text = serde_json::json!({
+        "error": format!("{kind} : {problem}"),
+        "method": actual.method,
+        "path": actual.path,
+        "mismatches": mismatches.iter().map(Mismatch::to_json).collect::<Vec<_>>(),
+    })
+    .to_string();
     let mut out = Response::new(Full::new(Bytes::from(text)));
     *out.status_mut() = StatusCode::INTERNAL_SERVER_ERROR;
     let headers = out.headers_mut();

@@ -7,6 +7,7 @@
 
 mod compiled;
 mod handler;
+mod report;
 mod state;
 mod tls;
 
@@ -32,7 +33,8 @@ use tokio::task::JoinSet;
 use tokio_rustls::TlsAcceptor;
 
 pub use handler::MAX_BODY_BYTES;
-pub use state::{CompactMismatches, NotFoundEntry};
+pub use report::failure_report;
+pub use state::{results_json, UnansweredPreflight};
 
 /// A TLS client that does not finish its handshake in this time is dropped.
 const TLS_HANDSHAKE_TIMEOUT: Duration = Duration::from_secs(10);
@@ -122,23 +124,9 @@ pub(crate) struct Shared {
     /// Set once the log has reached its limit, so requests stop formatting log lines.
     log_full: std::sync::atomic::AtomicBool,
     state: Mutex<State>,
-    /// The last request that no interaction can match (by `handler::fingerprint`) and the
-    /// hint naming its closest interaction.
-    last_hint: Mutex<Option<(u64, Option<Arc<str>>)>>,
 }
 
 impl Shared {
-    fn cached_hint(&self, fingerprint: u64) -> Option<Option<Arc<str>>> {
-        lock(&self.last_hint)
-            .as_ref()
-            .filter(|(f, _)| *f == fingerprint)
-            .map(|(_, hint)| hint.clone())
-    }
-
-    fn cache_hint(&self, fingerprint: u64, hint: Option<Arc<str>>) {
-        *lock(&self.last_hint) = Some((fingerprint, hint));
-    }
-
     fn lock_state(&self) -> MutexGuard<'_, State> {
         lock(&self.state)
     }
@@ -205,14 +193,19 @@ impl MockServer {
 
     /// The mismatches as libpact_ffi's JSON text.
     pub fn mismatches_json(&self) -> String {
-        let expected = self.shared.pact.interactions.iter().map(|i| &i.request);
-        self.shared.lock_state().mismatches_json(expected)
+        results_json(&self.mismatches())
     }
 
-    /// The mismatches with the requests that matched nothing kept compact (see the type).
-    pub fn compact_mismatches(&self) -> CompactMismatches {
-        let expected = self.shared.pact.interactions.iter().map(|i| &i.request);
-        self.shared.lock_state().compact_mismatches(expected)
+    /// CORS pre-flights that arrived while `cors` was off (they are not mismatches: the
+    /// browser sends them on its own, but then never sends the request the test expects).
+    pub fn unanswered_preflights(&self) -> Vec<UnansweredPreflight> {
+        self.shared.lock_state().unanswered_preflights()
+    }
+
+    /// The text of a failed test: every mismatch, numbered, saying where it is and what was
+    /// expected and found, then the pre-flights that were left unanswered.
+    pub fn failure_report(&self) -> String {
+        failure_report(&self.mismatches(), &self.unanswered_preflights())
     }
 
     /// What this server logged: one line per request, saying how it was answered.
@@ -401,7 +394,6 @@ pub fn start(pact: Pact, options: ServerOptions) -> Result<Arc<MockServer>> {
         state: Mutex::new(State::new(pact.interactions.len())),
         compiled,
         log_full: std::sync::atomic::AtomicBool::new(false),
-        last_hint: Mutex::new(None),
         pact,
     });
     let (stop, stop_rx) = oneshot::channel();
