@@ -126,6 +126,64 @@ fn regex_generator_output_matches_its_regex() {
     );
 }
 
+/// `\d`, `\w`, `\s`, `.`, `(?i)` and the other classes give what a JavaScript or Java regex
+/// reads the pattern as: ASCII values (`\d{1,8}` never gives "𐵈𑇐𐴳꣐𑛒", which a consumer's
+/// `parseInt` rejects), `.` never a line break, each value matching the pattern.
+#[test]
+fn regex_generator_gives_ascii_values_for_ascii_readings() {
+    let ascii_patterns = [
+        "\\d{1,8}",
+        "\\w{4,12}",
+        "\\s\\S{3}",
+        "[0-9]{4}",
+        "\\D\\W\\d",
+        ".{6}",
+        "[^a-z]{5}",
+        "[\\s\\S]{5}",
+        "\\p{L}{3}\\pN",
+        "[\\w&&[^_]]{5}",
+        "(?i)[a-z]{10}",
+        "(?i)ks{4}K",
+        "(?i:k)x\\x{6B}",
+        "(\\d{3})-(?P<rest>\\w+)",
+        "^[A-Z]-\\d+$",
+        "(?x) \\d {2} # two digits\n",
+        "\\bword\\b",
+    ];
+    for pattern in ascii_patterns {
+        let whole = regex::Regex::new(&format!("^(?:{pattern})$")).unwrap();
+        for _ in 0..300 {
+            let v = gen(
+                Generator::Regex {
+                    regex: pattern.into(),
+                },
+                json!("x"),
+            );
+            let s = v.as_str().unwrap();
+            assert!(s.is_ascii(), "{pattern} gave the non-ASCII {s:?}");
+            assert!(
+                whole.is_match(s),
+                "{pattern} gave {s:?}, which it does not match"
+            );
+            // JavaScript's and Java's `.` match neither \n nor \r.
+            if pattern == ".{6}" {
+                assert!(!s.contains(['\r', '\n']), "{s:?}");
+            }
+        }
+    }
+    // A class with no ASCII character keeps its own; the value still matches.
+    let greek = regex::Regex::new("^(?:[α-ω]{2}x)$").unwrap();
+    for _ in 0..50 {
+        let v = gen(
+            Generator::Regex {
+                regex: "[α-ω]{2}x".into(),
+            },
+            json!("x"),
+        );
+        assert!(greek.is_match(v.as_str().unwrap()), "{v}");
+    }
+}
+
 #[test]
 fn uuid_formats() {
     let parse = |v: Value| uuid::Uuid::parse_str(v.as_str().unwrap()).is_ok();

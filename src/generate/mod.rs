@@ -8,6 +8,7 @@
 //! and a warning is logged.
 
 mod json_path;
+mod regex_value;
 mod values;
 mod xml;
 

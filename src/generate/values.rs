@@ -1,6 +1,7 @@
 //! One generated value per generator, and the date expressions (`today +1 day`,
 //! `now - 2 hours`) that Date, Time and DateTime generators may carry.
 
+use super::regex_value::ValueRegex;
 use super::GeneratorContext;
 use crate::error::{PactError, Result};
 use crate::model::datetime::{
@@ -199,35 +200,30 @@ fn random_decimal(digits: usize, rng: &mut impl Rng) -> String {
     }
 }
 
-type RegexCache = Mutex<HashMap<String, Arc<rand_regex::Regex>>>;
+type RegexCache = Mutex<HashMap<String, Arc<ValueRegex>>>;
 
 /// Compiled value generators by pattern, so a response does not re-compile its regexes.
 static REGEX_CACHE: Lazy<RegexCache> = Lazy::new(|| Mutex::new(HashMap::new()));
 
 fn random_from_regex(pattern: &str) -> std::result::Result<String, String> {
-    let compiled = {
-        let mut cache = REGEX_CACHE.lock().unwrap_or_else(|e| e.into_inner());
-        match cache.get(pattern) {
-            Some(r) => r.clone(),
-            None => {
-                // Matching is whole-string anyway; anchors only stop the generator.
-                let body = pattern.strip_prefix('^').unwrap_or(pattern);
-                let body = match body.strip_suffix('$') {
-                    Some(b) if !b.ends_with('\\') => b,
-                    _ => body,
-                };
-                let r = Arc::new(
-                    rand_regex::Regex::compile(body, 10)
-                        .map_err(|e| format!("cannot generate from regex '{pattern}': {e}"))?,
-                );
-                if cache.len() < 1024 {
-                    cache.insert(pattern.to_string(), r.clone());
-                }
-                r
+    let cached = REGEX_CACHE
+        .lock()
+        .unwrap_or_else(|e| e.into_inner())
+        .get(pattern)
+        .cloned();
+    let compiled = match cached {
+        Some(r) => r,
+        None => {
+            // Compiled outside the lock: other threads need not wait for it.
+            let r = Arc::new(ValueRegex::compile(pattern)?);
+            let mut cache = REGEX_CACHE.lock().unwrap_or_else(|e| e.into_inner());
+            if cache.len() < 1024 {
+                cache.insert(pattern.to_string(), r.clone());
             }
+            r
         }
     };
-    Ok(rand::thread_rng().sample::<String, _>(&*compiled))
+    compiled.sample(&mut rand::thread_rng())
 }
 
 fn date_value(
