@@ -76,3 +76,22 @@ test('Regex generator values match the pattern as a JS regex reads it, and are A
     assert.equal(String(Number.parseInt(id, 10)), id.replace(/^0+(?=\d)/, ''))
   }
 })
+
+test('DateTime, Date and Time generators without a format give what the reference gives', async () => {
+  const before = Date.now()
+  const bodies = await fetchMany(
+    pactWithGenerators({ at: 'x', day: 'x', time: 'x' }, { '$.at': { type: 'DateTime' }, '$.day': { type: 'Date' }, '$.time': { type: 'Time' } }),
+    '/values',
+    5,
+  )
+  const after = Date.now()
+  for (const { at, day, time } of bodies) {
+    // ISO 8601 with milliseconds and a numeric offset (never `Z`), local time.
+    assert.match(at, /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}[+-]\d{2}:\d{2}$/, at)
+    const parsed = Date.parse(at)
+    assert.ok(parsed >= before - 1 && parsed <= after + 1, `${at} is not now`)
+    assert.match(day, /^\d{4}-\d{2}-\d{2}$/, day)
+    assert.match(time, /^\d{2}:\d{2}:\d{2}$/, time)
+    assert.equal(day, at.slice(0, 10))
+  }
+})

@@ -268,7 +268,7 @@ fn dates_and_times_parse_back_in_their_format() {
                 format: None,
                 expression: None,
             },
-            "yyyy-MM-dd'T'HH:mm:ssXXX",
+            "yyyy-MM-dd'T'HH:mm:ss.SSSxxx",
         ),
         (
             Generator::DateTime {
@@ -325,6 +325,61 @@ fn dates_and_times_parse_back_in_their_format() {
         ),
         None
     );
+}
+
+/// Without a format, DateTime gives ISO 8601 with milliseconds and a numeric offset
+/// (`2026-12-01T20:53:35.421+00:00`, never `...:35Z`), Date `2026-12-01` and Time `20:53:35`,
+/// in local time: what the reference (libpact_ffi) gives.
+#[test]
+fn dates_and_times_without_a_format_read_as_the_reference_writes_them() {
+    let shapes = [
+        (
+            Generator::DateTime {
+                format: None,
+                expression: None,
+            },
+            r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}[+-]\d{2}:\d{2}$",
+        ),
+        (
+            Generator::DateTime {
+                format: Some(String::new()),
+                expression: Some("now + 1 day".into()),
+            },
+            r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}[+-]\d{2}:\d{2}$",
+        ),
+        (
+            Generator::Date {
+                format: None,
+                expression: None,
+            },
+            r"^\d{4}-\d{2}-\d{2}$",
+        ),
+        (
+            Generator::Time {
+                format: None,
+                expression: None,
+            },
+            r"^\d{2}:\d{2}:\d{2}$",
+        ),
+    ];
+    for (g, shape) in shapes {
+        let v = gen(g.clone(), json!("example"));
+        let s = v.as_str().unwrap();
+        assert!(regex::Regex::new(shape).unwrap().is_match(s), "{g:?} gave {s}");
+    }
+    let before = chrono::Local::now();
+    let v = gen(
+        Generator::DateTime {
+            format: None,
+            expression: None,
+        },
+        json!(""),
+    );
+    let at = chrono::DateTime::parse_from_rfc3339(v.as_str().unwrap()).expect("RFC 3339");
+    let after = chrono::Local::now();
+    assert!(before.timestamp_millis() <= at.timestamp_millis() + 1, "{at}");
+    assert!(at.timestamp_millis() <= after.timestamp_millis(), "{at}");
+    assert_eq!(at.offset(), before.offset(), "local time");
 }
 
 #[test]

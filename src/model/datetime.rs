@@ -6,8 +6,11 @@ use crate::error::{PactError, Result};
 use chrono::format::{Fixed, Item, Numeric, Pad, Parsed, StrftimeItems};
 use chrono::{DateTime, FixedOffset};
 
-/// The default pattern of `timestamp` / `datetime` matchers and generators.
-pub const DEFAULT_DATETIME_FORMAT: &str = "yyyy-MM-dd'T'HH:mm:ssXXX";
+/// The pattern of a `DateTime` generator without a format, and of the example made for a
+/// `datetime` matcher without one: ISO 8601 with milliseconds and a numeric offset, as the
+/// reference generates them (`2026-12-01T20:53:35.421+00:00`; `xxx` never writes `Z`). A
+/// `timestamp` matcher without a format accepts any ISO 8601 date-time instead.
+pub const DEFAULT_DATETIME_FORMAT: &str = "yyyy-MM-dd'T'HH:mm:ss.SSSxxx";
 /// The default pattern of `date` matchers and generators.
 pub const DEFAULT_DATE_FORMAT: &str = "yyyy-MM-dd";
 /// The default pattern of `time` matchers and generators.
@@ -180,6 +183,15 @@ impl JavaDateFormat {
                         Fixed::TimezoneOffsetZ
                     }),
                 ),
+                // As `X`, but a zero offset is written `+00:00` (`+0000`), not `Z`.
+                'x' => (
+                    strftime_item("%#z"),
+                    Item::Fixed(if count >= 3 {
+                        Fixed::TimezoneOffsetColon
+                    } else {
+                        Fixed::TimezoneOffset
+                    }),
+                ),
                 other => {
                     return Err(PactError::invalid_argument(format!(
                         "Invalid date/time pattern '{pattern}': unknown pattern letter '{other}'"
@@ -220,14 +232,32 @@ mod tests {
     #[test]
     fn default_datetime_pattern_checks_and_formats() {
         let f = JavaDateFormat::new(DEFAULT_DATETIME_FORMAT).unwrap();
-        assert!(f.check("2015-06-10T20:41:37+10:00").is_ok());
-        assert!(f.check("2015-06-10T20:41:37Z").is_ok());
-        assert!(f.check("2015-06-10 20:41:37").is_err());
+        assert!(f.check("2015-06-10T20:41:37.123+10:00").is_ok());
+        assert!(f.check("2015-06-10T20:41:37.123+00:00").is_ok());
+        assert!(f.check("2015-06-10T20:41:37+10:00").is_err());
+        assert!(f.check("2015-06-10 20:41:37.123").is_err());
+        let utc = FixedOffset::east_opt(0).unwrap();
+        let at = utc.with_ymd_and_hms(2020, 1, 2, 3, 4, 5).unwrap()
+            + chrono::Duration::milliseconds(421);
+        assert_eq!(f.format(&at), "2020-01-02T03:04:05.421+00:00");
+        let east = FixedOffset::east_opt(5 * 3600 + 1800).unwrap();
+        assert_eq!(
+            f.format(&at.with_timezone(&east)),
+            "2020-01-02T08:34:05.421+05:30"
+        );
+    }
+
+    #[test]
+    fn offsets_with_and_without_z() {
         let at = FixedOffset::east_opt(0)
             .unwrap()
             .with_ymd_and_hms(2020, 1, 2, 3, 4, 5)
             .unwrap();
-        assert_eq!(f.format(&at), "2020-01-02T03:04:05Z");
+        let format = |p: &str| JavaDateFormat::new(p).unwrap().format(&at);
+        assert_eq!(format("XXX"), "Z");
+        assert_eq!(format("xxx"), "+00:00");
+        assert_eq!(format("xx"), "+0000");
+        assert_eq!(format("Z"), "+0000");
     }
 
     #[test]
