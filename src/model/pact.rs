@@ -82,16 +82,4 @@ impl Pact {
             ..Pact::default()
         }
     }
-
-    /// Adds an interaction, replacing one with the same description and provider states.
-    pub fn upsert_interaction(&mut self, interaction: Interaction) {
-        match self
-            .interactions
-            .iter_mut()
-            .find(|i| i.same_as(&interaction))
-        {
-            Some(existing) => *existing = interaction,
-            None => self.interactions.push(interaction),
-        }
-    }
 }

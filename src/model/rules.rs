@@ -598,17 +598,6 @@ impl MatchingRules {
             .insert(path.to_string(), list);
     }
 
-    /// Removes every rule of a category whose path is `path` or lies under it.
-    pub fn remove_under(&mut self, category: &str, path: &str) {
-        if let Some(c) = self.categories.get_mut(category) {
-            c.retain(|p, _| {
-                !(p == path
-                    || p.starts_with(&format!("{path}."))
-                    || p.starts_with(&format!("{path}[")))
-            });
-        }
-    }
-
     /// Reads a pact file's `matchingRules`: V2 flat keys or V3/V4 categories.
     pub fn from_json(value: &Value) -> Result<MatchingRules> {
         let map = match value {
