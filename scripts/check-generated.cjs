@@ -15,7 +15,7 @@ const napi = path.join(root, 'node_modules', '.bin', process.platform === 'win32
 const shell = process.platform === 'win32'
 const outDir = path.join(root, 'target', 'napi-check')
 
-const build = spawnSync(napi, ['build', '--platform', '--js', 'binding.js', '--dts', 'binding.d.ts', '--output-dir', outDir], { cwd: root, stdio: 'inherit', shell })
+const build = spawnSync(napi, ['build', '--platform', '-p', 'pact_mock_server_node', '--js', 'binding.js', '--dts', 'binding.d.ts', '--output-dir', outDir], { cwd: root, stdio: 'inherit', shell })
 if (build.status !== 0) process.exit(build.status ?? 1)
 
 const stale = ['binding.js', 'binding.d.ts'].filter(

@@ -46,7 +46,7 @@ function newestSourceTime() {
       newest = Math.max(newest, st.mtimeMs)
     }
   }
-  for (const p of ['src', 'Cargo.toml', 'Cargo.lock', 'build.rs']) visit(path.join(root, p))
+  for (const p of ['src', 'crates/core/src', 'crates/core/Cargo.toml', 'Cargo.toml', 'Cargo.lock', 'build.rs']) visit(path.join(root, p))
   return newest
 }
 

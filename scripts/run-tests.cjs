@@ -1,7 +1,8 @@
 #!/usr/bin/env node
-// `npm test`: the Rust tests, the node:test suites and the example consumer suites, each run
-// even when an earlier one failed (so one failure does not hide another); exits non-zero when
-// any failed.
+// `npm test`: the Rust tests of the workspace, the check that the generated binding files
+// (binding.js, binding.d.ts) are committed as the Rust sources generate them, the node:test
+// suites and the example consumer suites, each run even when an earlier one failed (so one
+// failure does not hide another); exits non-zero when any failed.
 'use strict'
 
 const { spawnSync } = require('node:child_process')
@@ -9,7 +10,8 @@ const path = require('node:path')
 
 const root = path.resolve(__dirname, '..')
 const suites = [
-  ['rust', 'cargo', ['test']],
+  ['rust', 'cargo', ['test', '--workspace']],
+  ['generated', process.execPath, [path.join('scripts', 'check-generated.cjs')]],
   ['node', process.execPath, ['--test', '--test-concurrency=1', '__test__/']],
   ['examples', process.execPath, [path.join('scripts', 'run-examples.cjs')]],
 ]

@@ -1,90 +1,58 @@
-//! Errors of the core: one type with a stable machine-readable code and a message a person
-//! can act on. Each front end maps it once (JS `Error.code`, C return codes).
+//! How core errors reach JavaScript: an `Error` whose `code` is the stable
+//! `ErrorCode` string (`PORT_IN_USE`, `INVALID_PACT_JSON`, ...) and whose message is the core's.
 
-use std::fmt;
+use pact_mock_server_core::error::PactError;
+use napi::Status;
 
-/// Stable error codes, shown to JS as `error.code`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ErrorCode {
-    /// The pact JSON could not be parsed or has the wrong shape.
-    InvalidPactJson,
-    /// A matcher type that no spec version defines.
-    UnknownMatcher,
-    /// A generator type that no spec version defines.
-    UnknownGenerator,
-    /// A regular expression that does not compile.
-    InvalidRegex,
-    /// A specification version other than V1, V1_1, V2, V3, V4.
-    InvalidSpecVersion,
-    /// An argument of a DSL call is out of range or malformed.
-    InvalidArgument,
-    /// Reading or writing a file failed.
-    Io,
-    /// The requested port is already taken.
-    PortInUse,
-    /// The host is not an address this machine can bind.
-    InvalidAddress,
-    /// The TLS configuration could not be built.
-    Tls,
-    /// No mock server runs on the given port.
-    NoSuchServer,
-    /// An existing pact file belongs to another consumer or provider, or cannot be merged.
-    MergeConflict,
-}
-
-impl ErrorCode {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            ErrorCode::InvalidPactJson => "INVALID_PACT_JSON",
-            ErrorCode::UnknownMatcher => "UNKNOWN_MATCHER",
-            ErrorCode::UnknownGenerator => "UNKNOWN_GENERATOR",
-            ErrorCode::InvalidRegex => "INVALID_REGEX",
-            ErrorCode::InvalidSpecVersion => "INVALID_SPEC_VERSION",
-            ErrorCode::InvalidArgument => "INVALID_ARGUMENT",
-            ErrorCode::Io => "IO_ERROR",
-            ErrorCode::PortInUse => "PORT_IN_USE",
-            ErrorCode::InvalidAddress => "INVALID_ADDRESS",
-            ErrorCode::Tls => "TLS_ERROR",
-            ErrorCode::NoSuchServer => "NO_SUCH_SERVER",
-            ErrorCode::MergeConflict => "MERGE_CONFLICT",
-        }
-    }
-}
-
-/// An error of the core, with its code and a message naming what is wrong and where.
+/// The `code` of errors thrown to JS. napi-rs puts `status.as_ref()` into `error.code`, so a
+/// string status gives JS the core's stable codes instead of napi's `GenericFailure`.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct PactError {
-    pub code: ErrorCode,
-    pub message: String,
-}
+pub struct Code(pub String);
 
-impl PactError {
-    pub fn new(code: ErrorCode, message: impl Into<String>) -> Self {
-        PactError {
-            code,
-            message: message.into(),
-        }
-    }
-
-    pub fn invalid_json(message: impl Into<String>) -> Self {
-        Self::new(ErrorCode::InvalidPactJson, message)
-    }
-
-    pub fn invalid_argument(message: impl Into<String>) -> Self {
-        Self::new(ErrorCode::InvalidArgument, message)
-    }
-
-    pub fn io(message: impl Into<String>) -> Self {
-        Self::new(ErrorCode::Io, message)
+impl AsRef<str> for Code {
+    fn as_ref(&self) -> &str {
+        &self.0
     }
 }
 
-impl fmt::Display for PactError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.message)
+impl From<Status> for Code {
+    fn from(status: Status) -> Self {
+        Code(status.as_ref().to_string())
     }
 }
 
-impl std::error::Error for PactError {}
+/// Result of every export that can fail.
+pub type JsResult<T> = napi::Result<T, Code>;
 
-pub type Result<T, E = PactError> = std::result::Result<T, E>;
+/// A core error as a JS error.
+pub fn pact_error(e: PactError) -> napi::Error<Code> {
+    napi::Error::new(Code(e.code.as_str().to_string()), e.message)
+}
+
+/// A napi error (bad argument type, pending exception, ...) with its status kept as the code,
+/// so that a pending JS exception is re-thrown untouched.
+pub fn napi_error(e: napi::Error) -> napi::Error<Code> {
+    napi::Error::new(Code(e.status.as_ref().to_string()), e.reason.clone())
+}
+
+/// Extension to map results of core and napi calls in one `?`.
+pub trait IntoJs<T> {
+    fn js(self) -> JsResult<T>;
+}
+
+impl<T> IntoJs<T> for Result<T, PactError> {
+    fn js(self) -> JsResult<T> {
+        self.map_err(pact_error)
+    }
+}
+
+impl<T> IntoJs<T> for napi::Result<T> {
+    fn js(self) -> JsResult<T> {
+        self.map_err(napi_error)
+    }
+}
+
+/// An `INVALID_ARGUMENT` error for misuse detected in the binding itself.
+pub fn invalid_argument(message: impl Into<String>) -> napi::Error<Code> {
+    pact_error(PactError::invalid_argument(message))
+}

@@ -1,20 +1,11 @@
-//! `pact_mock_server_ffi`: a Pact consumer mock server.
-//!
-//! A pure core (`model`, `dsl`, `matching`, `generate`, `server`) with two thin front ends:
-//! the Node.js addon (`node`, feature `node`) and the C ABI (`ffi`, feature `c-abi`).
-//! Only `node` imports napi; only `ffi` has `extern "C"` functions or raw pointers.
+//! The napi-rs binding: classes `Pact`, `Interaction`, `MockServer`, the port-keyed functions
+//! of the seed, logging set-up and the `Matchers` namespace. Thin by design: every decision is
+//! the core's (`dsl`, `server`, `model`); this layer converts values and maps errors to JS
+//! `Error`s with a stable `code`.
 
-pub mod dsl;
-pub mod error;
-pub mod generate;
-pub mod matching;
-pub mod model;
-pub mod server;
-
-#[cfg(feature = "node")]
-mod node;
-
-#[cfg(feature = "c-abi")]
-pub mod ffi;
-
-pub use error::{ErrorCode, PactError};
+mod error;
+mod logging;
+mod matchers;
+mod pact;
+mod server;
+mod values;

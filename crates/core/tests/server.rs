@@ -1,9 +1,9 @@
 //! The mock server over real HTTP on 127.0.0.1: responses, recorded results and their JSON,
 //! CORS, TLS, start errors, cleanup, generators and robustness against bad clients.
 
-use pact_mock_server_ffi::model::Pact;
-use pact_mock_server_ffi::server::{self, MatchResult, MockServer, ServerOptions};
-use pact_mock_server_ffi::ErrorCode;
+use pact_mock_server_core::model::Pact;
+use pact_mock_server_core::server::{self, MatchResult, MockServer, ServerOptions};
+use pact_mock_server_core::ErrorCode;
 use serde_json::{json, Value};
 use std::io::{Read, Write};
 use std::net::TcpStream;

@@ -1,12 +1,12 @@
-//! The `MockServer` class and the port-keyed functions over `crate::server`, plus the
+//! The `MockServer` class and the port-keyed functions over `pact_mock_server_core::server`, plus the
 //! per-environment bookkeeping that stops a worker thread's servers when the worker exits.
 
-use super::error::{invalid_argument, pact_error, Code, IntoJs};
-use super::logging;
-use super::pact::Pact;
-use crate::error::{ErrorCode, PactError};
-use crate::model;
-use crate::server::{self, ServerOptions};
+use crate::error::{invalid_argument, pact_error, Code, IntoJs};
+use crate::logging;
+use crate::pact::Pact;
+use pact_mock_server_core::error::{ErrorCode, PactError};
+use pact_mock_server_core::model;
+use pact_mock_server_core::server::{self, ServerOptions};
 use napi::bindgen_prelude::*;
 use napi_derive::napi;
 use std::path::PathBuf;
@@ -101,7 +101,7 @@ pub fn start_server(
     Ok(MockServer { inner: started })
 }
 
-fn no_server(port: u32) -> napi::Error<super::error::Code> {
+fn no_server(port: u32) -> napi::Error<crate::error::Code> {
     pact_error(PactError::new(
         ErrorCode::NoSuchServer,
         format!("No mock server is running on port {port} (it was never started here or has been cleaned up)"),

@@ -1,9 +1,9 @@
 //! The Pact model and pact files: every version read and written back unchanged, layouts of
 //! each version, merging, concurrent writers, unsafe names, and errors on bad input.
 
-use pact_mock_server_ffi::model::file::write_pact_file;
-use pact_mock_server_ffi::model::{Body, Interaction, MatchingRule, Pact, SpecVersion};
-use pact_mock_server_ffi::ErrorCode;
+use pact_mock_server_core::model::file::write_pact_file;
+use pact_mock_server_core::model::{Body, Interaction, MatchingRule, Pact, SpecVersion};
+use pact_mock_server_core::ErrorCode;
 use serde_json::{json, Value};
 use std::path::{Path, PathBuf};
 
@@ -130,7 +130,7 @@ fn interaction(description: &str, state: Option<&str>, status: u16) -> Interacti
     let mut i = Interaction::new(description);
     if let Some(s) = state {
         i.provider_states
-            .push(pact_mock_server_ffi::model::ProviderState::new(s));
+            .push(pact_mock_server_core::model::ProviderState::new(s));
     }
     i.response.status = status;
     i

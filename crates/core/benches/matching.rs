@@ -2,8 +2,8 @@
 //! matched against all 100 interactions of a pact (as the mock server does per request).
 //! Run with `cargo bench --bench matching`; prints nanoseconds per match.
 
-use pact_mock_server_ffi::matching::{PreparedRequest, RequestMatcher};
-use pact_mock_server_ffi::model::{Body, Headers, MatchingRules, Request, SpecVersion};
+use pact_mock_server_core::matching::{PreparedRequest, RequestMatcher};
+use pact_mock_server_core::model::{Body, Headers, MatchingRules, Request, SpecVersion};
 use serde_json::{json, Value};
 use std::hint::black_box;
 use std::time::Instant;

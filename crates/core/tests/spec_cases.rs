@@ -1,9 +1,9 @@
 //! Runs every case of the official pact-specification test suites (V1..V4: requests,
 //! responses, message bodies) through the matching engine and asserts each verdict.
 
-use pact_mock_server_ffi::matching::{match_body, match_response, Mismatch, RequestMatcher};
-use pact_mock_server_ffi::model::file::{request_from_json, response_from_json};
-use pact_mock_server_ffi::model::{Body, ContentType, SpecVersion};
+use pact_mock_server_core::matching::{match_body, match_response, Mismatch, RequestMatcher};
+use pact_mock_server_core::model::file::{request_from_json, response_from_json};
+use pact_mock_server_core::model::{Body, ContentType, SpecVersion};
 use serde_json::Value;
 use std::path::{Path, PathBuf};
 

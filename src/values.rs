@@ -2,8 +2,8 @@
 //! are turned into JSON exactly as `JSON.stringify` does it (pact-js semantics: `toJSON`,
 //! dates, `undefined` properties dropped), so a body means the same here as in pact-js.
 
-use super::error::{invalid_argument, Code, IntoJs};
-use crate::dsl::BodyInput;
+use crate::error::{invalid_argument, Code, IntoJs};
+use pact_mock_server_core::dsl::BodyInput;
 use napi::bindgen_prelude::*;
 use serde_json::Value;
 

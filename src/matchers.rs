@@ -1,9 +1,9 @@
-//! The `Matchers` namespace: one export per `crate::dsl::matchers` builder, returning the same
+//! The `Matchers` namespace: one export per `pact_mock_server_core::dsl::matchers` builder, returning the same
 //! integration JSON as pact-js `MatchersV3`, so matchers from either library can be mixed.
 
-use super::error::{invalid_argument, Code, IntoJs};
-use super::values::{required_json, to_json};
-use crate::dsl::matchers as m;
+use crate::error::{invalid_argument, Code, IntoJs};
+use crate::values::{required_json, to_json};
+use pact_mock_server_core::dsl::matchers as m;
 use napi::bindgen_prelude::*;
 use napi_derive::napi;
 use serde_json::Value;

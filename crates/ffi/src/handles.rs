@@ -1,14 +1,14 @@
 //! Pact and interaction handles for C and the seed's handle DSL (`new_pact`, `new_interaction`,
 //! `with_request`, ...). Handles are small `repr(C)` structs of `usize`, as in the seed; they
 //! key a process-wide registry guarded by one mutex, so they may be used from any thread.
-//! Every setter delegates to `crate::dsl` and returns whether the change was applied (the seed's
+//! Every setter delegates to `pact_mock_server_core::dsl` and returns whether the change was applied (the seed's
 //! setters returned nothing; a `bool` return is compatible with callers that ignore it).
 
 use super::{guard, lock, optional_str, record, required_str};
-use crate::dsl::{self, BodyInput, Part};
-use crate::error::{PactError, Result};
-use crate::model::{Interaction, Pact, SpecVersion};
-use once_cell::sync::Lazy;
+use pact_mock_server_core::dsl::{self, BodyInput, Part};
+use pact_mock_server_core::error::{PactError, Result};
+use pact_mock_server_core::model::{Interaction, Pact, SpecVersion};
+use std::sync::LazyLock;
 use serde_json::Value;
 use std::collections::HashMap;
 use std::os::raw::{c_char, c_int, c_uint, c_ushort};
@@ -57,7 +57,7 @@ struct Registry {
     pacts: HashMap<usize, Pact>,
 }
 
-static REGISTRY: Lazy<Mutex<Registry>> = Lazy::new(|| {
+static REGISTRY: LazyLock<Mutex<Registry>> = LazyLock::new(|| {
     Mutex::new(Registry {
         next: 1,
         pacts: HashMap::new(),
@@ -194,7 +194,7 @@ pub extern "C" fn with_specification(pact: PactHandle, version: c_int) -> bool {
             5 => SpecVersion::V4,
             other => {
                 return Err(PactError::new(
-                    crate::error::ErrorCode::InvalidSpecVersion,
+                    pact_mock_server_core::error::ErrorCode::InvalidSpecVersion,
                     format!("specification {other} is not a PactSpecification: use PactSpecification_V1 (1) .. PactSpecification_V4 (5)"),
                 ))
             }

@@ -1,6 +1,7 @@
 /* Bad input through the C ABI: NULL pointers, invalid UTF-8, malformed JSON, bad addresses, a
- * busy port, unknown handles and ports, and forced panics each give the documented code, and
- * the library keeps working afterwards. Needs the `c-abi-test-hooks` feature (force_panic_in). */
+ * busy port, unknown handles and ports and an unwritable directory each give the documented
+ * code, and the library keeps working afterwards. (That a panic becomes each function's code is
+ * tested in Rust, crates/ffi/src/lib.rs, with a test-only hook.) */
 #include "support.h"
 
 static const char *VALID_PACT =
@@ -120,39 +121,12 @@ static void handle_dsl_refuses_bad_input(void) {
   CHECK_EQ_INT(free_pact_handle(defaults), 0);
 }
 
-static void panics_become_error_codes(void) {
-  force_panic_in("create_mock_server");
-  CHECK_EQ_INT(create_mock_server(VALID_PACT, "127.0.0.1:0", false), -4);
-  char message[1024];
-  CHECK(get_error_message(message, sizeof message) > 0);
-  CHECK_CONTAINS(message, "panic");
-
-  PactHandle pact = new_pact("panic-consumer", "panic-provider");
+static void unwritable_directory(void) {
+  PactHandle pact = new_pact("io-consumer", "io-provider");
   InteractionHandle i = new_interaction(pact, "an interaction");
-  force_panic_in("create_mock_server_for_pact");
-  CHECK_EQ_INT(create_mock_server_for_pact(pact, "127.0.0.1:0", false), -4);
-  force_panic_in("new_pact");
-  CHECK(new_pact("a", "b").pact == 0);
-  force_panic_in("new_interaction");
-  CHECK(new_interaction(pact, "x").interaction == 0);
-  force_panic_in("with_body");
-  CHECK(!with_body(i, InteractionPart_Response, "text/plain", "x"));
-  force_panic_in("free_pact_handle");
-  CHECK_EQ_INT(free_pact_handle(pact), 2);
-
-  /* After all that, the library still works. */
-  CHECK(with_request(i, "GET", "/after-panic"));
+  CHECK(with_request(i, "GET", "/io"));
   int32_t port = create_mock_server_for_pact(pact, "127.0.0.1:0", false);
   CHECK(port > 0);
-  force_panic_in("mock_server_matched");
-  CHECK(!mock_server_matched(port));
-  force_panic_in("mock_server_mismatches");
-  CHECK(mock_server_mismatches(port) == NULL);
-  force_panic_in("write_pact_file");
-  CHECK_EQ_INT(write_pact_file(port, "/tmp"), 1);
-  force_panic_in("cleanup_mock_server");
-  CHECK(!cleanup_mock_server(port));
-  CHECK(mock_server_mismatches(port) != NULL);
 
   /* A directory that cannot be created (below a regular file): an I/O error. */
   char file_template[] = "/tmp/pact-c-abi-file-XXXXXX";
@@ -162,11 +136,13 @@ static void panics_become_error_codes(void) {
   char below_file[4200];
   snprintf(below_file, sizeof below_file, "%s/sub", file_template);
   CHECK_EQ_INT(write_pact_file(port, below_file), 2);
+  char message[1024];
+  CHECK(get_error_message(message, sizeof message) > 0);
+  CHECK_CONTAINS(message, "pact-c-abi-file-");
   unlink(file_template);
 
   CHECK(cleanup_mock_server(port));
   CHECK(port_is_free(port));
-  force_panic_in(NULL);
   CHECK_EQ_INT(free_pact_handle(pact), 0);
 }
 
@@ -176,6 +152,6 @@ int main(void) {
   server_creation_codes();
   unknown_ports();
   handle_dsl_refuses_bad_input();
-  panics_become_error_codes();
+  unwritable_directory();
   return finish("bad_input");
 }

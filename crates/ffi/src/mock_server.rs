@@ -1,13 +1,13 @@
 //! The seed's port-keyed mock server functions for C: start (from pact JSON or a handle),
-//! matched, mismatches, logs, pact file, cleanup. Servers live in `crate::server`'s registry;
+//! matched, mismatches, logs, pact file, cleanup. Servers live in `pact_mock_server_core::server`'s registry;
 //! this module only keeps the C strings it handed out, per port, until `cleanup_mock_server`.
 
 use super::handles::{pact_snapshot, PactHandle};
 use super::{guard, lock, optional_str, record};
-use crate::error::{ErrorCode, PactError};
-use crate::model::Pact;
-use crate::server::{self, MockServer, ServerOptions};
-use once_cell::sync::Lazy;
+use pact_mock_server_core::error::{ErrorCode, PactError};
+use pact_mock_server_core::model::Pact;
+use pact_mock_server_core::server::{self, MockServer, ServerOptions};
+use std::sync::LazyLock;
 use std::collections::HashMap;
 use std::ffi::{CStr, CString};
 use std::os::raw::c_char;
@@ -15,8 +15,8 @@ use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 
 /// Strings returned to C, kept alive until the port's server is cleaned up.
-static RETURNED_STRINGS: Lazy<Mutex<HashMap<u16, Vec<CString>>>> =
-    Lazy::new(|| Mutex::new(HashMap::new()));
+static RETURNED_STRINGS: LazyLock<Mutex<HashMap<u16, Vec<CString>>>> =
+    LazyLock::new(|| Mutex::new(HashMap::new()));
 
 const NULL_POINTER: i32 = -1;
 const BAD_PACT: i32 = -2;

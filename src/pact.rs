@@ -1,11 +1,11 @@
 //! The `Pact` and `Interaction` classes: a pact model behind `Arc<Mutex<..>>`, edited in place
-//! by `Interaction` through the core DSL (`crate::dsl`), then handed to the server as a snapshot.
+//! by `Interaction` through the core DSL (`pact_mock_server_core::dsl`), then handed to the server as a snapshot.
 
-use super::error::{invalid_argument, pact_error, Code, IntoJs};
-use super::server::{start_server, MockServer, MockServerOptions};
-use super::values::{body_input, required_json, to_json};
-use crate::dsl::{self, Part};
-use crate::model::{self, SpecVersion};
+use crate::error::{invalid_argument, pact_error, Code, IntoJs};
+use crate::server::{start_server, MockServer, MockServerOptions};
+use crate::values::{body_input, required_json, to_json};
+use pact_mock_server_core::dsl::{self, Part};
+use pact_mock_server_core::model::{self, SpecVersion};
 use napi::bindgen_prelude::*;
 use napi_derive::napi;
 use serde_json::{Map, Value};
@@ -87,7 +87,7 @@ impl Pact {
             model::Pact::from_json_str(&text).js()?
         } else {
             let value = to_json(env, pact, "The pact")?.ok_or_else(|| {
-                pact_error(crate::PactError::invalid_json(
+                pact_error(pact_mock_server_core::PactError::invalid_json(
                     "Pact.fromJson needs the pact file's JSON text or object, got undefined",
                 ))
             })?;
@@ -206,7 +206,7 @@ impl Interaction {
     /// Runs `f` on the model interaction, mapping core errors to JS errors.
     fn edit<T>(
         &self,
-        f: impl FnOnce(&mut model::Interaction) -> std::result::Result<T, crate::PactError>,
+        f: impl FnOnce(&mut model::Interaction) -> std::result::Result<T, pact_mock_server_core::PactError>,
     ) -> Result<T, Code> {
         let mut state = lock(&self.shared);
         if state.generation != self.generation {

@@ -2,10 +2,10 @@
 //! its spec (range, length, alphabet, regex, format), in bodies (JSON paths with `[*]` and
 //! `*`, form bodies), headers and the status; failures keep the example.
 
-use pact_mock_server_ffi::dsl::{self, matchers as m, BodyInput, Part};
-use pact_mock_server_ffi::generate::{generate_response, generate_value, GeneratorContext};
-use pact_mock_server_ffi::model::datetime::JavaDateFormat;
-use pact_mock_server_ffi::model::{Generator, Interaction, Response};
+use pact_mock_server_core::dsl::{self, matchers as m, BodyInput, Part};
+use pact_mock_server_core::generate::{generate_response, generate_value, GeneratorContext};
+use pact_mock_server_core::model::datetime::JavaDateFormat;
+use pact_mock_server_core::model::{Generator, Interaction, Response};
 use serde_json::{json, Value};
 
 fn ctx() -> GeneratorContext {
@@ -442,7 +442,7 @@ fn body_generators_follow_json_paths_with_wildcards() {
         .add("body", "$.map.*", Generator::RandomString { size: Some(4) });
     let mut body = r.body.json().unwrap();
     body["map"] = json!({"a": "x", "b": "y"});
-    r.body = pact_mock_server_ffi::model::Body::from_json(&body);
+    r.body = pact_mock_server_core::model::Body::from_json(&body);
 
     let out = generate_response(&r, &ctx());
     let v = out.body.json().unwrap();
@@ -588,7 +588,7 @@ fn xml_bodies_get_generated_text_and_attributes() {
 
 #[test]
 fn a_prepared_response_generates_fresh_values_each_time() {
-    use pact_mock_server_ffi::generate::ResponseGenerator;
+    use pact_mock_server_core::generate::ResponseGenerator;
     let r = response_from(json!({"id": m::uuid(None).unwrap(), "n": 1}));
     let prepared = ResponseGenerator::new(&r);
     assert!(prepared.has_generators());

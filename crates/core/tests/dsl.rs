@@ -2,11 +2,11 @@
 //! generators at the right category and path; the builder functions; the Matchers builders;
 //! the round trip of what they build through pact files of every version.
 
-use pact_mock_server_ffi::dsl::{self, matchers as m, BodyInput, Part};
-use pact_mock_server_ffi::model::{
+use pact_mock_server_core::dsl::{self, matchers as m, BodyInput, Part};
+use pact_mock_server_core::model::{
     Generator, Interaction, MatchingRule, Pact, RuleList, SpecVersion, StatusClass,
 };
-use pact_mock_server_ffi::ErrorCode;
+use pact_mock_server_core::ErrorCode;
 use serde_json::{json, Value};
 
 fn interaction() -> Interaction {
@@ -766,7 +766,7 @@ fn body_content_type_resolution() {
         Some("text/plain"),
     )
     .unwrap();
-    assert_eq!(e.request.body, pact_mock_server_ffi::model::Body::Empty);
+    assert_eq!(e.request.body, pact_mock_server_core::model::Body::Empty);
     assert!(e.request.headers.is_none());
 
     // Form bodies from a JSON object, with matchers per field.
@@ -1057,7 +1057,7 @@ fn matchers_reject_what_pact_js_rejects() {
 
 #[test]
 fn dates_without_example_get_a_generated_one_and_a_generator() {
-    use pact_mock_server_ffi::model::datetime::JavaDateFormat;
+    use pact_mock_server_core::model::datetime::JavaDateFormat;
     for (v, format, kind) in [
         (
             m::datetime("yyyy-MM-dd'T'HH:mm:ss", None).unwrap(),

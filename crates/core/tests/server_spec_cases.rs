@@ -2,9 +2,9 @@
 //! to a mock server whose only interaction is the case's expected request: `matched()` must
 //! equal the case's `match`.
 
-use pact_mock_server_ffi::model::file::request_from_json;
-use pact_mock_server_ffi::model::{Body, Interaction, Pact, Request, SpecVersion};
-use pact_mock_server_ffi::server::{self, ServerOptions};
+use pact_mock_server_core::model::file::request_from_json;
+use pact_mock_server_core::model::{Body, Interaction, Pact, Request, SpecVersion};
+use pact_mock_server_core::server::{self, ServerOptions};
 use percent_encoding::{utf8_percent_encode, AsciiSet, CONTROLS};
 use serde_json::Value;
 use std::io::{Read, Write};

@@ -2,10 +2,10 @@
 //! quiet (`warn`) unless asked, with a reload handle so the level can change at any time and
 //! from any worker thread.
 
-use super::error::{invalid_argument, Code};
+use crate::error::{invalid_argument, Code};
 use napi::Result;
 use napi_derive::napi;
-use once_cell::sync::OnceCell;
+use std::sync::OnceLock;
 use tracing_subscriber::filter::LevelFilter;
 use tracing_subscriber::{layer::SubscriberExt, reload, util::SubscriberInitExt};
 
@@ -16,7 +16,7 @@ type Handle = reload::Handle<LevelFilter, tracing_subscriber::Registry>;
 
 /// `None` inside when another subscriber was already global (e.g. the host installed one):
 /// then levels cannot be changed from here, which is harmless.
-static HANDLE: OnceCell<Option<Handle>> = OnceCell::new();
+static HANDLE: OnceLock<Option<Handle>> = OnceLock::new();
 
 const LEVELS: [&str; 6] = ["trace", "debug", "info", "warn", "error", "off"];
 

@@ -1,15 +1,15 @@
-//! The C ABI (feature `c-abi`): the seed's functions (`pact_mock_server_ffi` 0.0.2) over the
+//! The C ABI: the seed's functions (`pact_mock_server_ffi` 0.0.2) over the
 //! same core as the Node binding, declared in `include/pact_mock_server_ffi.h`.
 //!
 //! This module owns the boundary only: converting C strings, handles and ports into core calls
-//! (`crate::dsl`, `crate::server`, `crate::model`) and core results into the documented return
+//! (`pact_mock_server_core::{dsl, server, model}`) and core results into the documented return
 //! codes. Every exported function runs its body under [`guard`], so a panic becomes the
 //! function's error code instead of unwinding into C (which is undefined behaviour).
 //!
 //! Submodules: [`handles`] (the pact/interaction handle registry and the DSL functions) and
 //! [`mock_server`] (server lifecycle, mismatches, pact files).
 
-use crate::error::PactError;
+use pact_mock_server_core::error::PactError;
 use std::cell::RefCell;
 use std::ffi::CStr;
 use std::os::raw::{c_char, c_int};
@@ -167,51 +167,30 @@ pub unsafe extern "C" fn get_error_message(buffer: *mut c_char, length: c_int) -
     result.unwrap_or(-1)
 }
 
-/// Test support: with the `c-abi-test-hooks` feature, `force_panic_in(name)` makes the next call
-/// of the exported function `name` on this thread panic inside its guard, so tests can prove
-/// that each function turns a panic into its documented code.
-#[cfg(feature = "c-abi-test-hooks")]
+/// Test support: in unit tests, `force_panic_in(name)` makes the next call of the exported
+/// function `name` on this thread panic inside its guard, so tests can prove that each function
+/// turns a panic into its documented code. Compiled out of every other build.
+#[cfg(test)]
 mod test_hooks {
-    use super::optional_str;
     use std::cell::RefCell;
-    use std::os::raw::c_char;
 
     thread_local! {
-        static PANIC_IN: RefCell<Option<String>> = const { RefCell::new(None) };
+        static PANIC_IN: RefCell<Option<&'static str>> = const { RefCell::new(None) };
     }
 
     pub(super) fn maybe_panic(function: &str) {
-        let hit = PANIC_IN.with(|p| {
-            let mut p = p.borrow_mut();
-            if p.as_deref() == Some(function) {
-                *p = None;
-                true
-            } else {
-                false
-            }
-        });
-        if hit {
+        if PANIC_IN.with(|p| p.borrow_mut().take_if(|f| *f == function).is_some()) {
             panic!("forced panic in {function} (test hook)");
         }
     }
 
-    /// Makes the next call of `function` on this thread panic (test builds only).
-    ///
-    /// # Safety
-    /// `function` is NULL (clears the hook) or a NUL-terminated string.
-    #[no_mangle]
-    pub unsafe extern "C" fn force_panic_in(function: *const c_char) {
-        let _ = std::panic::catch_unwind(|| {
-            let name = unsafe { optional_str(function, "function") }
-                .ok()
-                .flatten()
-                .map(str::to_string);
-            PANIC_IN.with(|p| *p.borrow_mut() = name);
-        });
+    /// Makes the next call of `function` on this thread panic.
+    pub(crate) fn force_panic_in(function: &'static str) {
+        PANIC_IN.with(|p| *p.borrow_mut() = Some(function));
     }
 }
 
-#[cfg(not(feature = "c-abi-test-hooks"))]
+#[cfg(not(test))]
 mod test_hooks {
     #[inline(always)]
     pub(super) fn maybe_panic(_function: &str) {}
@@ -241,5 +220,60 @@ mod tests {
         assert_eq!(unsafe { get_error_message(buf.as_mut_ptr(), 16) }, 3);
         assert_eq!(buf[3], 0);
         assert_eq!(unsafe { get_error_message(std::ptr::null_mut(), 16) }, -1);
+    }
+
+    #[test]
+    fn every_exported_function_turns_a_panic_into_its_documented_code() {
+        use handles::*;
+        use mock_server::*;
+        use test_hooks::force_panic_in;
+        let pact_json = c"{\"consumer\": {\"name\": \"c\"}, \"provider\": {\"name\": \"p\"}, \"interactions\": []}";
+        let addr = c"127.0.0.1:0";
+
+        force_panic_in("create_mock_server");
+        // SAFETY: every pointer passed below is a NUL-terminated literal that outlives the call.
+        assert_eq!(unsafe { create_mock_server(pact_json.as_ptr(), addr.as_ptr(), false) }, -4);
+        let message = LAST_ERROR.with(|e| e.borrow().clone()).unwrap_or_default();
+        assert!(message.contains("panic"), "{message}");
+
+        // SAFETY: as above.
+        let pact = unsafe { new_pact(c"panic-consumer".as_ptr(), c"panic-provider".as_ptr()) };
+        // SAFETY: as above.
+        let interaction = unsafe { new_interaction(pact, c"an interaction".as_ptr()) };
+        force_panic_in("create_mock_server_for_pact");
+        // SAFETY: as above.
+        assert_eq!(unsafe { create_mock_server_for_pact(pact, addr.as_ptr(), false) }, -4);
+        force_panic_in("new_pact");
+        // SAFETY: as above.
+        assert_eq!(unsafe { new_pact(c"a".as_ptr(), c"b".as_ptr()) }.pact, 0);
+        force_panic_in("new_interaction");
+        // SAFETY: as above.
+        assert_eq!(unsafe { new_interaction(pact, c"x".as_ptr()) }.interaction, 0);
+        force_panic_in("with_body");
+        let response = InteractionPart::Response as c_int;
+        // SAFETY: as above.
+        let set = unsafe { with_body(interaction, response, c"text/plain".as_ptr(), c"x".as_ptr()) };
+        assert!(!set);
+        force_panic_in("free_pact_handle");
+        assert_eq!(free_pact_handle(pact), 2);
+
+        // After all that, the library still works.
+        // SAFETY: as above.
+        assert!(unsafe { with_request(interaction, c"GET".as_ptr(), c"/after".as_ptr()) });
+        // SAFETY: as above.
+        let port = unsafe { create_mock_server_for_pact(pact, addr.as_ptr(), false) };
+        assert!(port > 0);
+        force_panic_in("mock_server_matched");
+        assert!(!mock_server_matched(port));
+        force_panic_in("mock_server_mismatches");
+        assert!(mock_server_mismatches(port).is_null());
+        force_panic_in("write_pact_file");
+        // SAFETY: as above.
+        assert_eq!(unsafe { write_pact_file(port, c"pacts".as_ptr()) }, 1);
+        force_panic_in("cleanup_mock_server");
+        assert!(!cleanup_mock_server(port));
+        assert!(!mock_server_mismatches(port).is_null(), "still running after the panic");
+        assert!(cleanup_mock_server(port));
+        assert_eq!(free_pact_handle(pact), 0);
     }
 }
