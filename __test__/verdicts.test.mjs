@@ -43,9 +43,11 @@ function sendRaw(port, lines, body = Buffer.alloc(0), method = 'POST') {
 async function verdict(pact, send) {
   const server = pact.startMockServer()
   try {
-    await send(server)
+    const sent = await send(server)
+    // The mock server's reply to a request it refused (a fetch Response), as text.
+    const reply = sent instanceof Response ? await sent.text() : undefined
     const results = server.mismatches()
-    return { matched: server.matched(), results, mismatches: results.flatMap((r) => r.mismatches ?? []), logs: server.logs() }
+    return { matched: server.matched(), results, mismatches: results.flatMap((r) => r.mismatches ?? []), logs: server.logs(), reply }
   } finally {
     server.cleanup()
   }
@@ -114,7 +116,9 @@ test('an empty body with a content type is present, and notEmpty says it is empt
     )
   const viaFetch = (server) => fetch(server.url, { method: 'POST', headers: { 'Content-Type': 'application/octet-stream' }, body: new Uint8Array(0) })
   const viaRaw = (server) => sendRaw(server.port, ['Content-Type: application/octet-stream', 'Content-Length: 0'])
-  for (const send of [viaFetch, viaRaw]) {
+  // A content type without Content-Length (curl -X POST -H 'Content-Type: ...') announces a body too.
+  const viaRawUnframed = (server) => sendRaw(server.port, ['Content-Type: application/octet-stream'])
+  for (const send of [viaFetch, viaRaw, viaRawUnframed]) {
     const result = await verdict(pact(), send)
     assert.deepEqual(
       result.mismatches.map(({ path, mismatch }) => ({ path, mismatch })),
@@ -228,7 +232,11 @@ test('a binary body is summarised, never written out as text', async () => {
     assert.ok(text.length < 2000, `check ${i}: ${text.length} characters: ${text.slice(0, 300)}`)
     assert.ok(!text.includes('\ufffd'), `check ${i}: ${text.slice(0, 300)}`)
     assert.ok(text.includes('28058 bytes'), `check ${i}: ${text}`)
-    assert.ok(!result.logs.includes('\ufffd'), `check ${i}: the log has the bytes`)
+    if (i === 0) assert.ok(result.logs.includes(`Expected body ${summary} but was empty`), result.logs)
+    assert.ok(!result.logs.includes('\ufffd') && result.logs.length < 4000, `check ${i}: the log has the bytes`)
+    if (result.reply !== undefined) {
+      assert.ok(!result.reply.includes('\ufffd') && result.reply.length < 4000, `check ${i}: the reply has the bytes`)
+    }
   }
   const empty = await verdict(pact(), checks[0][1])
   assert.deepEqual(
