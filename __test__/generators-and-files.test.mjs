@@ -169,3 +169,18 @@ test('writing, merging and overwriting leave only pact files in the directory', 
   assert.deepEqual(fs.readdirSync(dir).sort(), ['web-api.json', 'web-billing.json'])
   fs.rmSync(dir, { recursive: true })
 })
+
+test('a merge starts from the pact file as it is, not from what this process wrote before', async () => {
+  const dir = helpers.tempDir('pact-file-is-truth-')
+  // V1 files hold no matching rules: the regex of the first interaction is not written.
+  const v1 = new Pact('web', 'truth', { specification: 'V1' })
+  v1.newInteraction('first').withRequest('GET', '/first').willRespondWith(200).withResponseBody({ id: Matchers.regex('\\d+', '1') })
+  await v1.executeTest((server) => fetch(`${server.url}/first`), { dir })
+  const v3 = new Pact('web', 'truth', { specification: 'V3' })
+  v3.newInteraction('second').withRequest('GET', '/second').willRespondWith(200)
+  await v3.executeTest((server) => fetch(`${server.url}/second`), { dir })
+  const written = helpers.readPact(dir, 'web', 'truth')
+  assert.deepEqual(written.interactions.map((i) => i.description), ['first', 'second'])
+  assert.equal(written.interactions[0].response.matchingRules, undefined, JSON.stringify(written.interactions[0].response))
+  fs.rmSync(dir, { recursive: true })
+})

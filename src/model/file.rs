@@ -13,14 +13,10 @@ use super::{
 };
 use crate::error::{ErrorCode, PactError, Result};
 use base64::Engine;
-use once_cell::sync::Lazy;
 use serde_json::{json, Map, Value};
-use std::collections::HashMap;
 use std::fs;
 use std::path::{Path, PathBuf};
-#[cfg(test)]
-use std::sync::atomic::Ordering;
-use std::sync::Mutex;
+use std::sync::atomic::{AtomicU64, Ordering};
 
 // ---------------------------------------------------------------- reading
 
@@ -674,13 +670,15 @@ pub fn merge(existing: &Pact, new: &Pact) -> Result<Pact> {
     Ok(merged)
 }
 
-/// The text and the pact this process last wrote to each pact file: when a file still holds
-/// that text, writing it again neither parses it back nor rewrites it if nothing changed.
-static LAST_WRITTEN: Lazy<Mutex<HashMap<PathBuf, (String, Pact)>>> =
-    Lazy::new(|| Mutex::new(HashMap::new()));
-
 /// Writes the pact as `<consumer>-<provider>.json` into `dir` in the given spec version,
 /// creating the directory, merging with an existing file unless `overwrite`. Returns the path.
+///
+/// Read, merge and write happen under an inter-process lock on the file (see
+/// [`PactFileLock`]), so parallel writers (threads, Jest workers, processes) lose nothing;
+/// readers never see a partial file (it is replaced by a rename). Once the call returns, the
+/// directory holds nothing but pact files. A file that already says exactly what would be
+/// written is left alone (every test of a run writes its pact again); that is decided by
+/// comparing the text, so no memory of earlier writes is kept.
 pub fn write_pact_file(
     pact: &Pact,
     dir: &Path,
@@ -692,7 +690,7 @@ pub fn write_pact_file(
     };
     fs::create_dir_all(dir).map_err(|e| io_err("create the pact directory", dir, e))?;
     let path = pact_file_path(pact, dir);
-    let lock = PactFileLock::acquire(&path)?;
+    let _lock = PactFileLock::acquire(&path)?;
 
     let existing_text = match fs::read_to_string(&path) {
         Ok(text) => Some(text),
@@ -703,46 +701,38 @@ pub fn write_pact_file(
         }
         Err(e) => return Err(io_err("read the existing pact file", &path, e)),
     };
-    let mut last_written = LAST_WRITTEN.lock().unwrap_or_else(|e| e.into_inner());
-    // The pact this process last wrote here, if the file still holds exactly its text.
-    let unchanged = last_written
-        .get(&path)
-        .filter(|(text, _)| existing_text.as_deref() == Some(text.as_str()))
-        .map(|(_, pact)| pact);
 
     let mut new = pact.clone();
     new.spec = spec;
     let to_write = match (&existing_text, overwrite) {
         (Some(text), false) => {
-            let parsed;
-            let existing = match unchanged {
-                Some(pact) => pact,
-                None => {
-                    parsed = Pact::from_json_str(text).map_err(|e| {
-                        PactError::new(
-                            e.code,
-                            format!(
-                                "The existing pact file '{}' cannot be merged: {}",
-                                path.display(),
-                                e.message
-                            ),
-                        )
-                    })?;
-                    &parsed
-                }
-            };
-            merge(existing, &new)?
+            let existing = Pact::from_json_str(text).map_err(|e| {
+                PactError::new(
+                    e.code,
+                    format!(
+                        "The existing pact file '{}' cannot be merged: {}",
+                        path.display(),
+                        e.message
+                    ),
+                )
+            })?;
+            merge(&existing, &new)?
         }
         _ => new,
     };
-    if unchanged == Some(&to_write) {
-        // The file already says exactly this (every test of a run writes its pact again).
-        return Ok(path);
-    }
     let mut text =
         serde_json::to_string_pretty(&to_write.to_json_as(spec)).expect("pact JSON serialises");
     text.push('\n');
-    let tmp = path.with_extension(format!("json.{}.tmp", std::process::id()));
+    if existing_text.as_deref() == Some(text.as_str()) {
+        // The file already says exactly this.
+        return Ok(path);
+    }
+    static WRITES: AtomicU64 = AtomicU64::new(0);
+    let tmp = path.with_extension(format!(
+        "json.{}.{}.tmp",
+        std::process::id(),
+        WRITES.fetch_add(1, Ordering::Relaxed)
+    ));
     // No fsync: the rename already keeps readers from seeing a partial file, and a pact file
     // is rewritten by the next test run anyway; syncing cost ~1 ms per test.
     let result = fs::write(&tmp, &text).and_then(|()| fs::rename(&tmp, &path));
@@ -750,8 +740,6 @@ pub fn write_pact_file(
         let _ = fs::remove_file(&tmp);
         return Err(io_err("write the pact file", &path, e));
     }
-    last_written.insert(path.clone(), (text, to_write));
-    drop(lock);
     Ok(path)
 }
 
