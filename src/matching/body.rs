@@ -1,6 +1,8 @@
 //! Bodies: presence (missing, empty, null, present) and the matcher chosen by content type:
-//! JSON, XML, x-www-form-urlencoded, multipart/form-data (each part by its own content type),
-//! plain text, and binary (bytes, or the `contentType` rule checked with `infer`).
+//! JSON, XML, x-www-form-urlencoded, multipart (parts paired by name, else by position, each
+//! decoded and matched by its own content type), plain text, and binary (bytes, or the
+//! `contentType` rule checked with `infer`). A binary body is never written into a mismatch
+//! as text: its type, size and first bytes in hex stand for it.
 
 use super::json::JsonMatcher;
 use super::mismatch::Mismatch;
@@ -22,7 +24,7 @@ pub(crate) struct Side<'a> {
 
 /// Whether bytes are not text a person could read in a message: not UTF-8, or holding
 /// control characters other than white space.
-pub(crate) fn looks_binary(bytes: &[u8]) -> bool {
+fn looks_binary(bytes: &[u8]) -> bool {
     match std::str::from_utf8(bytes) {
         Ok(text) => text
             .chars()
