@@ -3,9 +3,13 @@
 // the pact directory, however many writers there are.
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
+import { spawn } from 'node:child_process'
+import fs from 'node:fs'
+import { fileURLToPath } from 'node:url'
 import helpers from './helpers.cjs'
 
 const { Pact, Matchers } = helpers.lib
+const root = fileURLToPath(new URL('..', import.meta.url))
 
 /** A V4 pact whose one response has these body generators; the example body is `body`. */
 function pactWithGenerators(body, generators) {
@@ -94,4 +98,89 @@ test('DateTime, Date and Time generators without a format give what the referenc
     assert.match(time, /^\d{2}:\d{2}:\d{2}$/, time)
     assert.equal(day, at.slice(0, 10))
   }
+})
+
+// Many writers at once: several processes, each with worker threads and its main thread, each
+// running consumer tests (executeTest) whose interactions merge into one pact file.
+const WRITER = `
+  const { Pact } = require(process.env.PACT_ROOT)
+  const { Worker, isMainThread, workerData } = require('node:worker_threads')
+  async function writeSome(tag) {
+    for (let k = 0; k < 5; k++) {
+      const pact = new Pact('js-writers', 'api')
+      pact.newInteraction(tag + ' write ' + k).withRequest('GET', '/' + k).willRespondWith(200)
+      await pact.executeTest((server) => fetch(server.url + '/' + k), { dir: process.env.PACT_DIR })
+    }
+  }
+  const tag = isMainThread ? process.env.PACT_TAG + ' main' : workerData
+  if (isMainThread) {
+    const workers = [1, 2, 3].map((n) => new Promise((resolve, reject) => {
+      const w = new Worker(__SOURCE__, { eval: true, workerData: process.env.PACT_TAG + ' worker ' + n })
+      w.on('error', reject)
+      w.on('exit', (code) => (code === 0 ? resolve() : reject(new Error('worker exit ' + code))))
+    }))
+    Promise.all([writeSome(tag), ...workers]).catch((e) => { console.error(e); process.exit(1) })
+  } else {
+    writeSome(tag).catch((e) => { console.error(e); process.exit(1) })
+  }
+`
+const WRITER_SOURCE = WRITER.replace('__SOURCE__', JSON.stringify(WRITER.replace('__SOURCE__', '""')))
+
+function runWriter(dir, tag) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['-e', WRITER_SOURCE], {
+      env: { ...process.env, PACT_ROOT: root, PACT_DIR: dir, PACT_TAG: tag },
+      stdio: ['ignore', 'inherit', 'pipe'],
+    })
+    let stderr = ''
+    child.stderr.on('data', (d) => (stderr += d))
+    child.on('error', reject)
+    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`writer ${tag} exited with ${code}: ${stderr}`))))
+  })
+}
+
+test('parallel writers in processes and threads lose nothing and leave only the pact file', { timeout: 120_000 }, async () => {
+  const dir = helpers.tempDir('pact-writers-')
+  const tags = ['p1', 'p2', 'p3']
+  await Promise.all(tags.map((tag) => runWriter(dir, tag)))
+  assert.deepEqual(fs.readdirSync(dir), ['js-writers-api.json'])
+  const names = helpers.readPact(dir, 'js-writers', 'api').interactions.map((i) => i.description).sort()
+  const expected = tags
+    .flatMap((tag) => [`${tag} main`, `${tag} worker 1`, `${tag} worker 2`, `${tag} worker 3`])
+    .flatMap((who) => [0, 1, 2, 3, 4].map((k) => `${who} write ${k}`))
+    .sort()
+  assert.deepEqual(names, expected)
+  fs.rmSync(dir, { recursive: true })
+})
+
+test('writing, merging and overwriting leave only pact files in the directory', async () => {
+  const dir = helpers.tempDir('pact-only-files-')
+  for (const [provider, overwrite] of [['api', false], ['api', false], ['api', true], ['billing', false]]) {
+    const pact = new Pact('web', provider)
+    pact.newInteraction(`get ${provider}`).withRequest('GET', '/x').willRespondWith(200)
+    const server = pact.startMockServer()
+    try {
+      await fetch(`${server.url}/x`)
+      server.writePactFile(dir, { overwrite })
+    } finally {
+      server.cleanup()
+    }
+  }
+  assert.deepEqual(fs.readdirSync(dir).sort(), ['web-api.json', 'web-billing.json'])
+  fs.rmSync(dir, { recursive: true })
+})
+
+test('a merge starts from the pact file as it is, not from what this process wrote before', async () => {
+  const dir = helpers.tempDir('pact-file-is-truth-')
+  // V1 files hold no matching rules: the regex of the first interaction is not written.
+  const v1 = new Pact('web', 'truth', { specification: 'V1' })
+  v1.newInteraction('first').withRequest('GET', '/first').willRespondWith(200).withResponseBody({ id: Matchers.regex('\\d+', '1') })
+  await v1.executeTest((server) => fetch(`${server.url}/first`), { dir })
+  const v3 = new Pact('web', 'truth', { specification: 'V3' })
+  v3.newInteraction('second').withRequest('GET', '/second').willRespondWith(200)
+  await v3.executeTest((server) => fetch(`${server.url}/second`), { dir })
+  const written = helpers.readPact(dir, 'web', 'truth')
+  assert.deepEqual(written.interactions.map((i) => i.description), ['first', 'second'])
+  assert.equal(written.interactions[0].response.matchingRules, undefined, JSON.stringify(written.interactions[0].response))
+  fs.rmSync(dir, { recursive: true })
 })

@@ -73,6 +73,41 @@ export function load(name) {
   return name === 'ours' ? ours() : reference()
 }
 
+/**
+ * The suite workloads' consumer tests, through `executeTest`: ours (index.js) or pact-js's
+ * `PactV4` (@pact-foundation/pact, the "reference" there). Returns `(consumer, provider, dir)
+ * => test`, one Pact object (a test file); `test(description, body, dir, fn)` is one test: one
+ * interaction (GET /items/1, 200, JSON `body`), `fn(port)` as its body, the pact into `dir`.
+ */
+export function loadSuite(name) {
+  if (name === 'ours') {
+    const { Pact } = require('../index.js')
+    return (consumer, provider) => {
+      const pact = new Pact(consumer, provider, { specification: 'V4' })
+      return (description, body, dir, fn) => {
+        pact.newInteraction(description).withRequest('GET', '/items/1').willRespondWith(200).withResponseBody(body)
+        return pact.executeTest((server) => fn(server.port), { dir })
+      }
+    }
+  }
+  const { PactV4 } = require('@pact-foundation/pact')
+  return (consumer, provider, dir) => {
+    // PactV4 takes the directory as an option and reads `opts.dir` when it writes (after each
+    // test), so a test that writes elsewhere sets it there.
+    const opts = { consumer, provider, dir, logLevel: 'error' }
+    const pact = new PactV4(opts)
+    return (description, body, dir, fn) => {
+      opts.dir = dir
+      return pact
+        .addInteraction()
+        .uponReceiving(description)
+        .withRequest('GET', '/items/1')
+        .willRespondWith(200, (b) => b.jsonBody(body))
+        .executeTest((mockServer) => fn(mockServer.port))
+    }
+  }
+}
+
 const sharedAgent = new http.Agent({ keepAlive: true, maxSockets: 64 })
 
 /** A keep-alive agent for one test; destroy it when the test's server is gone. */

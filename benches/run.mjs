@@ -28,6 +28,8 @@ const rows = [
   ['body100k', 'rps', 'req/s, 100 KB JSON POST (eachLike of 500)', 'higher', '>= 10x reference'],
   ['leak', 'rssGrowthMB', 'MB RSS growth over 3000 tests', 'lower', '< 5 MB'],
   ['mismatches30k', 'ms', 'ms for mismatches() after 30k misses', 'lower', '<= 1/10 of reference'],
+  ['suite', 'rssGrowthMB', 'MB RSS growth over 3000 executeTest tests, one pact dir (reference: pact-js PactV4)', 'lower', '< 5 MB'],
+  ['suite-dirs', 'rssGrowthMB', 'MB RSS growth over 3000 executeTest tests, a pact dir each (reference: pact-js PactV4)', 'lower', '< 5 MB'],
 ]
 const workloads = [...new Set(rows.map((r) => r[0]))].filter((w) => !only || only.includes(w))
 

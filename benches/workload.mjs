@@ -6,7 +6,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { load, newAgent, request } from './impls.mjs'
+import { load, loadSuite, newAgent, request } from './impls.mjs'
 
 const [implName, workload] = process.argv.slice(2)
 const impl = load(implName)
@@ -175,6 +175,40 @@ async function leak() {
   return { rssGrowthMB: rssMB() - before, notMatched }
 }
 
+/**
+ * A test suite through executeTest: a Pact object per file of 10 tests, the same 10
+ * descriptions in every file (a suite re-run, so the pact file stays at 10 interactions), one
+ * request per test; RSS growth over 3000 tests after 500 warm-up tests. `dirPerTest`: each
+ * test writes into a directory of its own, else all into one.
+ */
+async function suite(dirPerTest) {
+  const newPact = loadSuite(implName)
+  const body = { id: 1, name: 'an item', price: 12.5, tags: ['a', 'b'] }
+  let tests = 0
+  let test
+  const run = async (n) => {
+    for (let t = 0; t < n; t++, tests++) {
+      const dir = path.join(tmp, dirPerTest ? `pacts-${tests}` : 'pacts')
+      if (tests % 10 === 0) test = newPact('suite-consumer', 'suite-provider', dir)
+      await test(`get item (test ${tests % 10})`, body, dir, async (port) => {
+        const agent = newAgent()
+        try {
+          const res = await request(port, { agent, path: '/items/1' })
+          if (res.status !== 200) throw new Error(`suite: status ${res.status}: ${res.body}`)
+        } finally {
+          agent.destroy() // the client closes before the server, as in lifecycle
+        }
+      })
+    }
+  }
+  await run(500)
+  const before = rssMB()
+  await run(3000)
+  const rssGrowthMB = rssMB() - before
+  const pactFile = path.join(tmp, dirPerTest ? `pacts-${tests - 1}` : 'pacts', 'suite-consumer-suite-provider.json')
+  return { rssGrowthMB, interactions: JSON.parse(fs.readFileSync(pactFile, 'utf8')).interactions.length }
+}
+
 async function mismatches30k() {
   const server = impl.start('miss-consumer', 'miss-provider', [{ description: 'ping', method: 'GET', path: '/ping', status: 200 }])
   let sent = 0
@@ -202,6 +236,8 @@ const workloads = {
   scale,
   leak,
   mismatches30k,
+  suite: () => suite(false),
+  'suite-dirs': () => suite(true),
 }
 
 try {

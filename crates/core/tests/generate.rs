@@ -365,7 +365,10 @@ fn dates_and_times_without_a_format_read_as_the_reference_writes_them() {
     for (g, shape) in shapes {
         let v = gen(g.clone(), json!("example"));
         let s = v.as_str().unwrap();
-        assert!(regex::Regex::new(shape).unwrap().is_match(s), "{g:?} gave {s}");
+        assert!(
+            regex::Regex::new(shape).unwrap().is_match(s),
+            "{g:?} gave {s}"
+        );
     }
     let before = chrono::Local::now();
     let v = gen(
@@ -377,7 +380,10 @@ fn dates_and_times_without_a_format_read_as_the_reference_writes_them() {
     );
     let at = chrono::DateTime::parse_from_rfc3339(v.as_str().unwrap()).expect("RFC 3339");
     let after = chrono::Local::now();
-    assert!(before.timestamp_millis() <= at.timestamp_millis() + 1, "{at}");
+    assert!(
+        before.timestamp_millis() <= at.timestamp_millis() + 1,
+        "{at}"
+    );
     assert!(at.timestamp_millis() <= after.timestamp_millis(), "{at}");
     assert_eq!(at.offset(), before.offset(), "local time");
 }

@@ -409,3 +409,232 @@ fn bodies_keep_their_kind() {
         ErrorCode::InvalidSpecVersion
     );
 }
+
+/// The names in `dir`, sorted.
+fn listing(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
+}
+
+#[test]
+fn writing_leaves_nothing_but_pact_files_in_the_directory() {
+    let dir = temp_dir("only-pacts");
+    let mut pact = Pact::new("web", "api");
+    pact.interactions.push(interaction("get a", None, 200));
+    write_pact_file(&pact, &dir, SpecVersion::V4, false).unwrap();
+    assert_eq!(listing(&dir), ["web-api.json"]);
+    // Unchanged, merged, overwritten, in another version.
+    write_pact_file(&pact, &dir, SpecVersion::V4, false).unwrap();
+    pact.interactions.push(interaction("get b", None, 200));
+    write_pact_file(&pact, &dir, SpecVersion::V4, false).unwrap();
+    write_pact_file(&pact, &dir, SpecVersion::V3, true).unwrap();
+    write_pact_file(&pact, &dir, SpecVersion::V2, false).unwrap();
+    assert_eq!(listing(&dir), ["web-api.json"]);
+    // Another pact beside it.
+    write_pact_file(&Pact::new("web", "billing"), &dir, SpecVersion::V4, false).unwrap();
+    assert_eq!(listing(&dir), ["web-api.json", "web-billing.json"]);
+    // A write that fails (the file is not a pact) leaves nothing behind either.
+    std::fs::write(dir.join("web-api.json"), "{ not json").unwrap();
+    write_pact_file(&pact, &dir, SpecVersion::V4, false).unwrap_err();
+    assert_eq!(listing(&dir), ["web-api.json", "web-billing.json"]);
+    // A lock file an older version (or a killed writer) left is cleared by the next write.
+    std::fs::write(dir.join("web-billing.json.lock"), "").unwrap();
+    write_pact_file(&Pact::new("web", "billing"), &dir, SpecVersion::V4, false).unwrap();
+    assert_eq!(listing(&dir), ["web-api.json", "web-billing.json"]);
+    std::fs::remove_dir_all(dir).unwrap();
+}
+
+/// Set in a child process of `parallel_writers_in_several_processes_...`: `<dir>|<process>`.
+const WRITER_CHILD: &str = "PACT_MODEL_TEST_WRITER_CHILD";
+const WRITER_THREADS: usize = 4;
+const WRITES_PER_THREAD: usize = 10;
+
+/// Threads that each write `WRITES_PER_THREAD` pacts of one new interaction into `dir`.
+fn write_in_threads(dir: &Path, process: usize) {
+    let threads: Vec<_> = (0..WRITER_THREADS)
+        .map(|thread| {
+            let dir = dir.to_path_buf();
+            std::thread::spawn(move || {
+                for k in 0..WRITES_PER_THREAD {
+                    let mut pact = Pact::new("web", "api");
+                    pact.interactions.push(interaction(
+                        &format!("process {process} thread {thread} write {k}"),
+                        None,
+                        200,
+                    ));
+                    write_pact_file(&pact, &dir, SpecVersion::V4, false).unwrap();
+                }
+            })
+        })
+        .collect();
+    for t in threads {
+        t.join().unwrap();
+    }
+}
+
+/// Not a test of its own: the body of a child process of the test below (a no-op otherwise).
+#[test]
+fn parallel_writer_child_process() {
+    let Ok(task) = std::env::var(WRITER_CHILD) else {
+        return;
+    };
+    let (dir, process) = task.split_once('|').unwrap();
+    write_in_threads(Path::new(dir), process.parse().unwrap());
+}
+
+#[test]
+fn parallel_writers_in_several_processes_lose_nothing_and_leave_only_the_pact_file() {
+    let dir = temp_dir("processes");
+    std::fs::create_dir_all(&dir).unwrap();
+    let processes = 4;
+    let children: Vec<_> = (1..=processes)
+        .map(|process| {
+            std::process::Command::new(std::env::current_exe().unwrap())
+                .args([
+                    "--exact",
+                    "parallel_writer_child_process",
+                    "--test-threads=1",
+                ])
+                .env(WRITER_CHILD, format!("{}|{process}", dir.display()))
+                .stdout(std::process::Stdio::piped())
+                .stderr(std::process::Stdio::piped())
+                .spawn()
+                .unwrap()
+        })
+        .collect();
+    // This process writes at the same time, as process 0.
+    write_in_threads(&dir, 0);
+    for child in children {
+        let out = child.wait_with_output().unwrap();
+        assert!(
+            out.status.success(),
+            "a writer process failed: {}{}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+    assert_eq!(listing(&dir), ["web-api.json"]);
+    let pact =
+        Pact::from_json_str(&std::fs::read_to_string(dir.join("web-api.json")).unwrap()).unwrap();
+    let mut names: Vec<String> = pact
+        .interactions
+        .iter()
+        .map(|i| i.description.clone())
+        .collect();
+    names.sort();
+    let mut expected: Vec<String> = (0..=processes)
+        .flat_map(|p| {
+            (0..WRITER_THREADS).flat_map(move |t| {
+                (0..WRITES_PER_THREAD).map(move |k| format!("process {p} thread {t} write {k}"))
+            })
+        })
+        .collect();
+    expected.sort();
+    assert_eq!(
+        names, expected,
+        "every interaction of every writer is there"
+    );
+    std::fs::remove_dir_all(dir).unwrap();
+}
+
+/// What a merge starts from is the file as it is, not what this process remembers writing:
+/// a pact written as V1 (which has no matching rules) and merged into as V3 has no rules for
+/// the interactions the V1 file held.
+#[test]
+fn merging_reads_the_file_not_a_memory_of_earlier_writes() {
+    let dir = temp_dir("file-is-truth");
+    let mut with_rules = Pact::from_json(&fixture("v3.json")).unwrap();
+    with_rules.consumer = "web".into();
+    with_rules.provider = "api".into();
+    assert!(!with_rules.interactions[0].request.matching_rules.is_empty());
+    let path = write_pact_file(&with_rules, &dir, SpecVersion::V1, false).unwrap();
+    let mut more = Pact::new("web", "api");
+    more.interactions.push(interaction("another", None, 200));
+    write_pact_file(&more, &dir, SpecVersion::V3, false).unwrap();
+    let written: Value = serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+    let first = &written["interactions"][0];
+    assert_eq!(
+        first["description"],
+        json!(with_rules.interactions[0].description)
+    );
+    assert!(
+        first["request"].get("matchingRules").is_none(),
+        "rules the V1 file did not hold came back: {}",
+        first["request"]
+    );
+    assert_eq!(
+        written["interactions"].as_array().unwrap().len(),
+        with_rules.interactions.len() + 1
+    );
+    std::fs::remove_dir_all(dir).unwrap();
+}
+
+/// Set in the child process of the test below.
+const MEMORY_CHILD: &str = "PACT_MODEL_TEST_MEMORY_CHILD";
+
+/// Resident memory of this process in bytes (Linux).
+#[cfg(target_os = "linux")]
+fn resident_bytes() -> u64 {
+    let statm = std::fs::read_to_string("/proc/self/statm").unwrap();
+    let pages: u64 = statm.split_whitespace().nth(1).unwrap().parse().unwrap();
+    pages * 4096
+}
+
+/// Not a test of its own: the body of the child process of the test below (a no-op otherwise).
+#[test]
+#[cfg(target_os = "linux")]
+fn pact_file_memory_child_process() {
+    let Ok(dir) = std::env::var(MEMORY_CHILD) else {
+        return;
+    };
+    let dir = PathBuf::from(dir);
+    let big = "x".repeat(256 * 1024);
+    let pact_for = |n: usize| {
+        let mut pact = Pact::new("web", format!("api-{n}"));
+        let mut i = interaction("get big", None, 200);
+        i.response.body = Body::from_text(big.clone(), None);
+        pact.interactions.push(i);
+        pact
+    };
+    write_pact_file(&pact_for(0), &dir, SpecVersion::V4, false).unwrap();
+    let before = resident_bytes();
+    for n in 1..=200 {
+        write_pact_file(&pact_for(n), &dir, SpecVersion::V4, false).unwrap();
+    }
+    let grown = resident_bytes().saturating_sub(before);
+    // Remembering each file (text and model, ~0.5 MB each) would be ~100 MB.
+    assert!(
+        grown < 32 << 20,
+        "memory grew by {} MB over 200 pact files",
+        grown >> 20
+    );
+}
+
+/// Writing many distinct pact files does not make the process hold on to them: no cache
+/// grows with the number of paths written (measured in a process of its own, Linux only).
+#[test]
+#[cfg(target_os = "linux")]
+fn memory_does_not_grow_with_the_number_of_pact_files_written() {
+    let dir = temp_dir("memory");
+    std::fs::create_dir_all(&dir).unwrap();
+    let out = std::process::Command::new(std::env::current_exe().unwrap())
+        .args([
+            "--exact",
+            "pact_file_memory_child_process",
+            "--test-threads=1",
+        ])
+        .env(MEMORY_CHILD, &dir)
+        .output()
+        .unwrap();
+    let _ = std::fs::remove_dir_all(&dir);
+    assert!(
+        out.status.success(),
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+}

@@ -1,6 +1,6 @@
-//! Every request case of the official pact-specification suite (V1..V4), sent over real HTTP
-//! to a mock server whose only interaction is the case's expected request: `matched()` must
-//! equal the case's `match`.
+//! Every request case of the official pact-specification suite (V1..V4, vendored in
+//! `tests/pact-spec`), sent over real HTTP to a mock server whose only interaction is the
+//! case's expected request: `matched()` must equal the case's `match`.
 
 use pact_mock_server_core::model::file::request_from_json;
 use pact_mock_server_core::model::{Body, Interaction, Pact, Request, SpecVersion};
@@ -31,14 +31,22 @@ const NOT_EXPRESSIBLE_OVER_HTTP: &[(&str, &str)] = &[(
     "an HTTP/1.1 request target cannot have an empty path, so '/' is what arrives",
 )];
 
+/// The specification suite vendored in `tests/pact-spec` (see its README.md); its absence
+/// fails the test, saying where it was looked for.
 fn spec_dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/pact-spec")
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/pact-spec");
+    assert!(
+        root.is_dir(),
+        "pact-specification test cases not found at {}: they are vendored in the repository \
+         (tests/pact-spec, see its README.md for how to restore or refresh them)",
+        root.display()
+    );
+    root
 }
 
 fn cases(dir: &Path, out: &mut Vec<PathBuf>) {
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return;
-    };
+    let entries = std::fs::read_dir(dir)
+        .unwrap_or_else(|e| panic!("cannot read the spec cases in {}: {e}", dir.display()));
     for entry in entries.flatten() {
         let path = entry.path();
         if path.is_dir() {
@@ -185,7 +193,13 @@ fn every_request_case_of_the_spec_suite_over_http() {
     let mut skipped = Vec::new();
     for (dir, spec) in versions {
         let mut files = Vec::new();
-        cases(&root.join(dir).join("testcases/request"), &mut files);
+        let cases_dir = root.join(dir).join("testcases/request");
+        cases(&cases_dir, &mut files);
+        assert!(
+            !files.is_empty(),
+            "no request cases under {}: the vendored suite is incomplete",
+            cases_dir.display()
+        );
         files.sort();
         for file in files {
             total += 1;

@@ -1,5 +1,6 @@
 //! Runs every case of the official pact-specification test suites (V1..V4: requests,
-//! responses, message bodies) through the matching engine and asserts each verdict.
+//! responses, message bodies; vendored in `tests/pact-spec`) through the matching engine and
+//! asserts each verdict.
 
 use pact_mock_server_core::matching::{match_body, match_response, Mismatch, RequestMatcher};
 use pact_mock_server_core::model::file::{request_from_json, response_from_json};
@@ -7,15 +8,39 @@ use pact_mock_server_core::model::{Body, ContentType, SpecVersion};
 use serde_json::Value;
 use std::path::{Path, PathBuf};
 
-/// The shared specification suite; its absence fails the test that needs it, saying where.
+/// The specification suite vendored in `tests/pact-spec` (see its README.md); its absence
+/// fails every test that needs it, saying where it was looked for.
 fn spec_root() -> PathBuf {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/pact-spec");
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/pact-spec");
     assert!(
         root.is_dir(),
-        "pact-specification test cases not found at {}: check out the shared spec suite next to the crate (../shared/pact-spec)",
+        "pact-specification test cases not found at {}: they are vendored in the repository \
+         (tests/pact-spec, see its README.md for how to restore or refresh them)",
         root.display()
     );
     root
+}
+
+/// The case directories of each version: every one must exist and hold cases.
+const SUITES: &[(&str, &[&str])] = &[
+    ("v1", &["request", "response"]),
+    ("v1.1", &["request", "response"]),
+    ("v2", &["request", "response"]),
+    ("v3", &["request", "response", "message"]),
+    ("v4", &["request", "response", "message"]),
+];
+
+/// The case files of `version`'s `kind` cases, sorted; fails if there are none.
+fn case_files(root: &Path, version: &str, kind: &str) -> Vec<PathBuf> {
+    let dir = root.join(version).join("testcases").join(kind);
+    let mut files = Vec::new();
+    collect(&dir, &mut files);
+    assert!(
+        !files.is_empty(),
+        "no spec cases under {}: the vendored suite is incomplete",
+        dir.display()
+    );
+    files
 }
 
 fn version_of(dir: &str) -> SpecVersion {
@@ -29,9 +54,8 @@ fn version_of(dir: &str) -> SpecVersion {
 }
 
 fn collect(dir: &Path, out: &mut Vec<PathBuf>) {
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return;
-    };
+    let entries = std::fs::read_dir(dir)
+        .unwrap_or_else(|e| panic!("cannot read the spec cases in {}: {e}", dir.display()));
     let mut entries: Vec<_> = entries.flatten().map(|e| e.path()).collect();
     entries.sort();
     for p in entries {
@@ -103,12 +127,10 @@ fn all_spec_cases() {
     let root = spec_root();
     let mut passed = 0;
     let mut failures = Vec::new();
-    for version in ["v1", "v1.1", "v2", "v3", "v4"] {
+    for &(version, kinds) in SUITES {
         let spec = version_of(version);
-        for kind in ["request", "response", "message"] {
-            let mut files = Vec::new();
-            collect(&root.join(version).join("testcases").join(kind), &mut files);
-            for file in files {
+        for &kind in kinds {
+            for file in case_files(&root, version, kind) {
                 let name = file
                     .strip_prefix(&root)
                     .unwrap_or(&file)
@@ -146,12 +168,10 @@ fn all_spec_cases() {
 fn swapped_cases_never_panic() {
     let root = spec_root();
     let mut runs = 0;
-    for version in ["v1", "v1.1", "v2", "v3", "v4"] {
+    for &(version, kinds) in SUITES {
         let spec = version_of(version);
-        for kind in ["request", "response", "message"] {
-            let mut files = Vec::new();
-            collect(&root.join(version).join("testcases").join(kind), &mut files);
-            for file in files {
+        for &kind in kinds {
+            for file in case_files(&root, version, kind) {
                 let Ok(text) = std::fs::read_to_string(&file) else {
                     continue;
                 };

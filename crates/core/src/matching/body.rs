@@ -1,6 +1,8 @@
 //! Bodies: presence (missing, empty, null, present) and the matcher chosen by content type:
-//! JSON, XML, x-www-form-urlencoded, multipart/form-data (each part by its own content type),
-//! plain text, and binary (bytes, or the `contentType` rule checked with `infer`).
+//! JSON, XML, x-www-form-urlencoded, multipart (parts paired by name, else by position, each
+//! decoded and matched by its own content type), plain text, and binary (bytes, or the
+//! `contentType` rule checked with `infer`). A binary body is never written into a mismatch
+//! as text: its type, size and first bytes in hex stand for it.
 
 use super::json::JsonMatcher;
 use super::mismatch::Mismatch;
@@ -20,19 +22,100 @@ pub(crate) struct Side<'a> {
     pub json: Option<&'a Value>,
 }
 
-fn text_for_message(body: &Body) -> String {
-    match body {
-        Body::Null => "null".into(),
-        _ => String::from_utf8_lossy(body.bytes()).into_owned(),
+/// Whether bytes are not text a person could read in a message: not UTF-8, or holding
+/// control characters other than white space.
+fn looks_binary(bytes: &[u8]) -> bool {
+    match std::str::from_utf8(bytes) {
+        Ok(text) => text
+            .chars()
+            .any(|c| c.is_control() && !matches!(c, '\t' | '\n' | '\r' | '\u{c}')),
+        Err(_) => true,
     }
 }
 
-fn body_text(body: &Body) -> Option<String> {
-    match body {
-        Body::Present { bytes, .. } => Some(String::from_utf8_lossy(bytes).into_owned()),
+/// A content type as the reference writes it in messages: `image/jpeg`, `text/plain;charset=utf-8`.
+fn ct_text(ct: &ContentType) -> String {
+    let mut out = ct.essence();
+    for (k, v) in &ct.params {
+        out.push(';');
+        out.push_str(k);
+        out.push('=');
+        out.push_str(v);
+    }
+    out
+}
+
+/// `image/jpeg, 28058 bytes, starting with ffd8ffe0...`: type, size and the first 32 bytes in
+/// hex, as the reference describes a binary body.
+fn describe_bytes(ct: &ContentType, bytes: &[u8]) -> String {
+    let hex: String = bytes.iter().take(32).map(|b| format!("{b:02x}")).collect();
+    format!(
+        "{}, {} bytes, starting with {hex}",
+        ct_text(ct),
+        bytes.len()
+    )
+}
+
+/// A binary body in mismatches: `[image/jpeg, 28058 bytes, starting with ffd8ffe0...]`.
+fn summary(ct: Option<&ContentType>, bytes: &[u8]) -> String {
+    let ct = ct.cloned().unwrap_or_else(ContentType::octet_stream);
+    format!("[{}]", describe_bytes(&ct, bytes))
+}
+
+/// Bytes as mismatches show them: the text, or the summary of a binary body.
+fn shown_bytes(ct: Option<&ContentType>, bytes: &[u8]) -> String {
+    if looks_binary(bytes) {
+        summary(ct, bytes)
+    } else {
+        String::from_utf8_lossy(bytes).into_owned()
+    }
+}
+
+/// A body as messages quote it: `'text'`, or the summary of a binary body.
+fn quoted_body(side: &Side) -> String {
+    match side.body {
+        Body::Null => "'null'".into(),
+        body if looks_binary(body.bytes()) => summary(side.content_type.as_ref(), body.bytes()),
+        body => format!("'{}'", String::from_utf8_lossy(body.bytes())),
+    }
+}
+
+/// A body in the `expected` / `actual` fields of a mismatch.
+fn body_text(side: &Side) -> Option<String> {
+    match side.body {
+        Body::Present { bytes, .. } => Some(shown_bytes(side.content_type.as_ref(), bytes)),
         Body::Null => Some("null".into()),
         _ => None,
     }
+}
+
+/// The last line of defence for "never the bytes themselves": any text of `out` that holds
+/// a binary body of one side, as text, gets that body's summary instead.
+fn scrub_binary(out: &mut [Mismatch], side: &Side) {
+    let bytes = side.body.bytes();
+    if out.is_empty() || bytes.is_empty() || !looks_binary(bytes) {
+        return;
+    }
+    let lossy = String::from_utf8_lossy(bytes);
+    let replacement = summary(side.content_type.as_ref(), bytes);
+    for m in out.iter_mut() {
+        m.replace_text(&lossy, &replacement);
+    }
+}
+
+/// The expected content type: given, else guessed from the bytes.
+fn expected_type(side: &Side, bytes: &[u8]) -> ContentType {
+    side.content_type
+        .clone()
+        .unwrap_or_else(|| ContentType::detect(bytes))
+}
+
+/// Whether an empty actual body is checked by the rules rather than reported as empty: a
+/// rule at `$` (`notEmpty`, `contentType`...) on a text or binary body says what an empty body
+/// is worth; documents (JSON, XML, forms, multipart) need content to be compared at all.
+fn rules_judge_empty(ect: &ContentType, rules: &Category) -> bool {
+    !(ect.is_json() || ect.is_xml() || ect.is_form() || ect.is_multipart())
+        && rules.direct(&[Seg::Root]).is_some()
 }
 
 /// Content types that are the same for matching (same essence, or both JSON, or both XML).
@@ -50,6 +133,18 @@ pub(crate) fn match_body(
     rules: &Category,
     allow_unexpected_keys: bool,
 ) -> Vec<Mismatch> {
+    let mut out = match_body_inner(expected, actual, rules, allow_unexpected_keys);
+    scrub_binary(&mut out, expected);
+    scrub_binary(&mut out, actual);
+    out
+}
+
+fn match_body_inner(
+    expected: &Side,
+    actual: &Side,
+    rules: &Category,
+    allow_unexpected_keys: bool,
+) -> Vec<Mismatch> {
     let mut out = Vec::new();
     match (expected.body, actual.body) {
         (Body::Missing, _) => {}
@@ -59,35 +154,27 @@ pub(crate) fn match_body(
         (Body::Empty | Body::Null, Body::Present { .. }) => out.push(Mismatch::Body {
             path: "$".into(),
             expected: None,
-            actual: body_text(actual.body),
-            mismatch: format!(
-                "Expected empty body but received '{}'",
-                text_for_message(actual.body)
-            ),
+            actual: body_text(actual),
+            mismatch: format!("Expected empty body but received {}", quoted_body(actual)),
         }),
         (Body::Present { .. }, Body::Missing) => out.push(Mismatch::Body {
             path: "$".into(),
-            expected: body_text(expected.body),
+            expected: body_text(expected),
             actual: None,
-            mismatch: format!(
-                "Expected body '{}' but was missing",
-                text_for_message(expected.body)
-            ),
+            mismatch: format!("Expected body {} but was missing", quoted_body(expected)),
         }),
-        (Body::Present { .. }, Body::Empty) => out.push(Mismatch::Body {
-            path: "$".into(),
-            expected: body_text(expected.body),
-            actual: Some(String::new()),
-            mismatch: format!(
-                "Expected body '{}' but was empty",
-                text_for_message(expected.body)
-            ),
-        }),
+        (Body::Present { bytes: eb, .. }, Body::Empty)
+            if !rules_judge_empty(&expected_type(expected, eb), rules) =>
+        {
+            out.push(Mismatch::Body {
+                path: "$".into(),
+                expected: body_text(expected),
+                actual: Some(String::new()),
+                mismatch: format!("Expected body {} but was empty", quoted_body(expected)),
+            })
+        }
         (Body::Present { bytes: eb, .. }, _) => {
-            let ect = expected
-                .content_type
-                .clone()
-                .unwrap_or_else(|| ContentType::detect(eb));
+            let ect = expected_type(expected, eb);
             let ab = actual.body.bytes();
             let act = actual.content_type.clone().unwrap_or_else(|| {
                 if matches!(actual.body, Body::Null) {
@@ -105,8 +192,8 @@ pub(crate) fn match_body(
                         ect.essence(),
                         act.essence()
                     ),
-                    expected_body: body_text(expected.body),
-                    actual_body: body_text(actual.body),
+                    expected_body: body_text(expected),
+                    actual_body: body_text(actual),
                 });
                 return out;
             }
@@ -185,8 +272,8 @@ fn match_present(
                     if let Some(err) = err {
                         out.push(Mismatch::Body {
                             path: "$".into(),
-                            expected: Some(String::from_utf8_lossy(expected).into_owned()),
-                            actual: Some(String::from_utf8_lossy(actual).into_owned()),
+                            expected: Some(shown_bytes(Some(ect), expected)),
+                            actual: Some(shown_bytes(Some(act), actual)),
                             mismatch: format!("Failed to parse the {which} body: '{err}'"),
                         });
                     }
@@ -247,16 +334,6 @@ fn match_text(expected: &[u8], actual: &[u8], rules: &Category, out: &mut Vec<Mi
     }
 }
 
-fn describe_bytes(ct: &ContentType, bytes: &[u8]) -> String {
-    let hex: String = bytes.iter().take(16).map(|b| format!("{b:02x}")).collect();
-    format!(
-        "{}, {} bytes, starting with {}",
-        ct.essence(),
-        bytes.len(),
-        hex
-    )
-}
-
 fn match_binary(
     expected: &[u8],
     ect: &ContentType,
@@ -269,6 +346,10 @@ fn match_binary(
         Some(sel) => sel.set.apply(|r| match r {
             Rule::ContentType(ct) => super::rules::content_type_check(actual, ct),
             Rule::Type | Rule::MinType(_) | Rule::MaxType(_) | Rule::MinMaxType(..) => Ok(()),
+            Rule::NotEmpty if actual.is_empty() => {
+                Err("Expected [] (0 bytes) to not be empty".to_string())
+            }
+            Rule::NotEmpty => Ok(()),
             Rule::Equality if expected != actual => Err(format!(
                 "Actual body [{}] is not equal to the expected body [{}]",
                 describe_bytes(act, actual),
@@ -292,8 +373,8 @@ fn match_binary(
         for m in messages {
             out.push(Mismatch::Body {
                 path: "$".into(),
-                expected: Some(describe_bytes(ect, expected)),
-                actual: Some(describe_bytes(act, actual)),
+                expected: Some(summary(Some(ect), expected)),
+                actual: Some(summary(Some(act), actual)),
                 mismatch: m,
             });
         }
@@ -330,23 +411,35 @@ fn match_form(
         };
         let ev: Vec<&str> = evs.iter().map(String::as_str).collect();
         let av: Vec<&str> = avs.iter().map(String::as_str).collect();
+        // The index is only worth saying when the parameter has several values.
+        let several = ev.len() > 1 || av.len() > 1;
         let messages = super::http::compare_value_lists(
             rules,
             key,
             &ev,
             &av,
             &|i, e, a| {
-                format!("Expected form post parameter '{key}' with value '{e}' at index {i} but was '{a}'")
+                if several {
+                    format!("Expected form post parameter '{key}' with value '{e}' at index {i} but was '{a}'")
+                } else {
+                    format!("Expected form post parameter '{key}' with value '{e}' but was '{a}'")
+                }
             },
             &|n, m| {
                 format!("Expected form post parameter '{key}' with {n} value(s) but received {m} value(s)")
             },
         );
+        // One value each side: the fields hold the values, as the reference gives them.
+        let (e_field, a_field) = if several {
+            (format!("{evs:?}"), format!("{avs:?}"))
+        } else {
+            (ev.join(""), av.join(""))
+        };
         for m in messages {
             out.push(Mismatch::Body {
                 path: path_str.clone(),
-                expected: Some(format!("{evs:?}")),
-                actual: Some(format!("{avs:?}")),
+                expected: Some(e_field.clone()),
+                actual: Some(a_field.clone()),
                 mismatch: m,
             });
         }
@@ -365,10 +458,11 @@ fn match_form(
     }
 }
 
-/// One part of a multipart body.
+/// One part of a multipart body, its content decoded (`Content-Transfer-Encoding`).
 #[derive(Debug)]
 pub(crate) struct Part {
-    pub name: String,
+    /// The `name` of its `Content-Disposition`, if it has one.
+    pub name: Option<String>,
     pub content_type: Option<ContentType>,
     pub body: Vec<u8>,
 }
@@ -392,6 +486,52 @@ fn disposition_param(value: &str, param: &str) -> Option<String> {
             None
         }
     })
+}
+
+/// Quoted-printable (RFC 2045): `=XX` is a byte, `=` at the end of a line a soft line break.
+fn decode_quoted_printable(data: &[u8]) -> Vec<u8> {
+    let hex = |b: u8| (b as char).to_digit(16).map(|d| d as u8);
+    let mut out = Vec::with_capacity(data.len());
+    let mut i = 0;
+    while i < data.len() {
+        if data[i] != b'=' {
+            out.push(data[i]);
+            i += 1;
+            continue;
+        }
+        match (data.get(i + 1), data.get(i + 2)) {
+            (Some(b'\r'), Some(b'\n')) => i += 3,
+            (Some(b'\n'), _) => i += 2,
+            (Some(&h), Some(&l)) if hex(h).is_some() && hex(l).is_some() => {
+                out.push(hex(h).unwrap_or(0) * 16 + hex(l).unwrap_or(0));
+                i += 3;
+            }
+            _ => {
+                out.push(b'=');
+                i += 1;
+            }
+        }
+    }
+    out
+}
+
+/// A part's content as sent before its transfer encoding; undecodable content stays as it is.
+fn decode_part(encoding: Option<&str>, data: &[u8]) -> Vec<u8> {
+    use base64::Engine;
+    match encoding.map(|e| e.trim().to_ascii_lowercase()).as_deref() {
+        Some("base64") => {
+            let compact: Vec<u8> = data
+                .iter()
+                .copied()
+                .filter(|b| !b.is_ascii_whitespace())
+                .collect();
+            base64::engine::general_purpose::STANDARD
+                .decode(&compact)
+                .unwrap_or_else(|_| data.to_vec())
+        }
+        Some("quoted-printable") => decode_quoted_printable(data),
+        _ => data.to_vec(),
+    }
 }
 
 /// Parses a multipart body with the given boundary.
@@ -430,24 +570,44 @@ pub(crate) fn parse_multipart(body: &[u8], boundary: &str) -> Result<Vec<Part>, 
         let head = String::from_utf8_lossy(head);
         let mut name = None;
         let mut content_type = None;
+        let mut encoding = None;
         for line in head.lines() {
             let Some((k, v)) = line.split_once(':') else {
                 continue;
             };
-            if k.trim().eq_ignore_ascii_case("content-disposition") {
+            let k = k.trim();
+            if k.eq_ignore_ascii_case("content-disposition") {
                 name = disposition_param(v, "name");
-            } else if k.trim().eq_ignore_ascii_case("content-type") {
+            } else if k.eq_ignore_ascii_case("content-type") {
                 content_type = ContentType::parse(v.trim());
+            } else if k.eq_ignore_ascii_case("content-transfer-encoding") {
+                encoding = Some(v.trim().to_string());
             }
         }
         parts.push(Part {
-            name: name.unwrap_or_default(),
+            name,
             content_type,
-            body: content.to_vec(),
+            body: decode_part(encoding.as_deref(), content),
         });
         pos = next;
     }
     Ok(parts)
+}
+
+/// Where a part is in mismatches: `$.name` for a named part, `$[i]` for one by position.
+fn part_path<'a>(name: Option<&'a str>, index: usize) -> [Seg<'a>; 2] {
+    match name {
+        Some(name) => [Seg::Root, Seg::Field(name)],
+        None => [Seg::Root, Seg::Index(index)],
+    }
+}
+
+/// How messages name a part: `'name'`, or `at index 1` for a part without a name.
+fn part_label(name: Option<&str>, index: usize) -> String {
+    match name {
+        Some(name) => format!("'{name}'"),
+        None => format!("at index {index}"),
+    }
 }
 
 fn match_multipart(
@@ -489,17 +649,32 @@ fn match_multipart(
         }
     };
     let empty = Category::default();
-    for ep in &e_parts {
-        let Some(ap) = a_parts.iter().find(|p| p.name == ep.name) else {
+    for (index, ep) in e_parts.iter().enumerate() {
+        let name = ep.name.as_deref();
+        let path = part_path(name, index);
+        let label = part_label(name, index);
+        // Parts pair by name when they have one, else by position.
+        let found = match name {
+            Some(name) => a_parts.iter().find(|p| p.name.as_deref() == Some(name)),
+            None => a_parts.get(index).filter(|p| p.name.is_none()),
+        };
+        let Some(ap) = found else {
             out.push(Mismatch::Body {
-                path: super::path::render(&[Seg::Root, Seg::Field(&ep.name)]),
-                expected: Some(ep.name.clone()),
+                path: super::path::render(&path),
+                expected: Some(name.map_or_else(|| index.to_string(), str::to_string)),
                 actual: None,
-                mismatch: format!("Expected a MIME part '{}' but was missing", ep.name),
+                mismatch: format!("Expected a MIME part {label} but was missing"),
             });
             continue;
         };
-        let path = [Seg::Root, Seg::Field(&ep.name)];
+        let e_ct = ep
+            .content_type
+            .clone()
+            .unwrap_or_else(|| part_type(&ep.body));
+        let a_ct = ap
+            .content_type
+            .clone()
+            .unwrap_or_else(|| part_type(&ap.body));
         let part_rules = rules.direct(&path);
         let mut part_out = Vec::new();
         if let Some(set) = part_rules {
@@ -521,15 +696,13 @@ fn match_multipart(
                     });
                 }
             }
+            let actual_side = Side {
+                body: &Body::from_bytes(ap.body.clone(), Some(a_ct.clone())),
+                content_type: Some(a_ct),
+                json: None,
+            };
+            scrub_binary(&mut part_out, &actual_side);
         } else {
-            let e_ct = ep
-                .content_type
-                .clone()
-                .unwrap_or_else(|| part_type(&ep.body));
-            let a_ct = ap
-                .content_type
-                .clone()
-                .unwrap_or_else(|| part_type(&ap.body));
             let eb = Body::from_bytes(ep.body.clone(), Some(e_ct.clone()));
             let ab = Body::from_bytes(ap.body.clone(), Some(a_ct.clone()));
             part_out = match_body(
@@ -548,7 +721,7 @@ fn match_multipart(
             );
         }
         for m in part_out {
-            out.push(prefix_part(&ep.name, m));
+            out.push(prefix_part(&path, &label, m));
         }
     }
 }
@@ -557,8 +730,8 @@ fn part_type(bytes: &[u8]) -> ContentType {
     ContentType::parse(&detect_mime(bytes)).unwrap_or_else(ContentType::text)
 }
 
-fn prefix_part(name: &str, m: Mismatch) -> Mismatch {
-    let part_path = super::path::render(&[Seg::Root, Seg::Field(name)]);
+fn prefix_part(part: &[Seg], label: &str, m: Mismatch) -> Mismatch {
+    let part_path = super::path::render(part);
     match m {
         Mismatch::Body {
             path,
@@ -573,7 +746,7 @@ fn prefix_part(name: &str, m: Mismatch) -> Mismatch {
             },
             expected,
             actual,
-            mismatch: format!("MIME part '{name}': {mismatch}"),
+            mismatch: format!("MIME part {label}: {mismatch}"),
         },
         Mismatch::BodyType {
             expected,
@@ -584,7 +757,7 @@ fn prefix_part(name: &str, m: Mismatch) -> Mismatch {
         } => Mismatch::BodyType {
             expected,
             actual,
-            mismatch: format!("MIME part '{name}': {mismatch}"),
+            mismatch: format!("MIME part {label}: {mismatch}"),
             expected_body,
             actual_body,
         },

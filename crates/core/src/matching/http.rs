@@ -211,6 +211,45 @@ pub(crate) fn match_headers(
         };
         let joined_e = evs.join(", ");
         let joined_a = avs.join(", ");
+        let name_path = [Seg::Root, Seg::Field(&lower)];
+        if let Some(set) = rules.direct(&name_path) {
+            // A rule on the header applies to each of its values (repeated header lines, or
+            // comma-separated values in one line); a regex written for the whole value, commas
+            // included, still matches that.
+            let check =
+                |e: &str, a: &str| combine(set, |r| r.match_str(e, a, false).map_err(|m| vec![m]));
+            let whole = check(&joined_e, &joined_a);
+            if whole.is_empty() {
+                continue;
+            }
+            let av = split_values(&lower, avs);
+            if av.len() < 2 {
+                for m in whole {
+                    out.push(Mismatch::Header {
+                        key: key.clone(),
+                        expected: joined_e.clone(),
+                        actual: joined_a.clone(),
+                        mismatch: format!("Mismatch with header '{key}': {m}"),
+                    });
+                }
+                continue;
+            }
+            let ev = split_values(&lower, evs);
+            for (i, a) in av.iter().enumerate() {
+                let e = ev.get(i).or(ev.first()).copied().unwrap_or("");
+                for m in check(e, a) {
+                    out.push(Mismatch::Header {
+                        key: key.clone(),
+                        expected: joined_e.clone(),
+                        actual: a.to_string(),
+                        mismatch: format!(
+                            "Mismatch with header '{key}': {m} for value at index {i}"
+                        ),
+                    });
+                }
+            }
+            continue;
+        }
         let mut push = |mismatch: String| {
             out.push(Mismatch::Header {
                 key: key.clone(),
@@ -219,17 +258,6 @@ pub(crate) fn match_headers(
                 mismatch,
             })
         };
-        let name_path = [Seg::Root, Seg::Field(&lower)];
-        if let Some(set) = rules.direct(&name_path) {
-            // A rule on the header sees its whole value, so regexes may span commas.
-            for m in combine(set, |r| {
-                r.match_str(&joined_e, &joined_a, false)
-                    .map_err(|m| vec![m])
-            }) {
-                push(format!("Mismatch with header '{key}': {m}"));
-            }
-            continue;
-        }
         let parameterised = lower == "content-type" || lower == "accept";
         if parameterised && evs.len() == 1 && avs.len() == 1 && lower == "content-type" {
             if !media_type_matches(evs[0].trim(), avs[0].trim()) {

@@ -5,7 +5,9 @@
 
 use super::mismatch::Mismatch;
 use super::path::{render, Seg};
-use super::rules::{equality_message, json_equal, show, type_name, Category, Rule, Selected};
+use super::rules::{
+    equality_message, json_equal, json_text, show, type_name, Category, Rule, Selected,
+};
 use serde_json::{Map, Value};
 
 /// Compares JSON documents under one category of rules.
@@ -17,8 +19,8 @@ pub(crate) struct JsonMatcher<'r> {
 fn body_mismatch(path: &[Seg], expected: &Value, actual: &Value, mismatch: String) -> Mismatch {
     Mismatch::Body {
         path: render(path),
-        expected: Some(expected.to_string()),
-        actual: Some(actual.to_string()),
+        expected: Some(json_text(expected)),
+        actual: Some(json_text(actual)),
         mismatch,
     }
 }
@@ -135,7 +137,10 @@ impl JsonMatcher<'_> {
                 path,
                 expected_value,
                 actual_value,
-                format!("Expected an empty Map but received {actual_value}"),
+                format!(
+                    "Expected an empty Map but received {}",
+                    json_text(actual_value)
+                ),
             ));
             return;
         }
@@ -150,9 +155,9 @@ impl JsonMatcher<'_> {
                             for m in messages {
                                 out.push(Mismatch::Body {
                                     path: render(path),
-                                    expected: None,
+                                    expected: Some(String::new()),
                                     actual: Some(key.clone()),
-                                    mismatch: format!("Key '{key}': {m}"),
+                                    mismatch: m,
                                 });
                             }
                             path.pop();
@@ -164,6 +169,11 @@ impl JsonMatcher<'_> {
                 Rule::EachValue(inner) => Some(inner),
                 _ => None,
             });
+            // `eachKey` alone constrains the keys only: the values are not compared with the
+            // example (as the reference); `values` or `eachValue` are what constrain them.
+            if each_value.is_none() && !set.has(|r| matches!(r, Rule::Values)) {
+                return;
+            }
             for (key, value) in actual {
                 path.push(Seg::Field(key));
                 let expected_item = expected.get(key).or(example);
@@ -291,7 +301,8 @@ impl JsonMatcher<'_> {
                             actual_value,
                             format!(
                                 "Variant at index {} ({}) was not found in the actual list",
-                                variant.index, example
+                                variant.index,
+                                json_text(example)
                             ),
                         ));
                     }
@@ -350,7 +361,10 @@ impl JsonMatcher<'_> {
                 path,
                 expected_value,
                 actual_value,
-                format!("Expected an empty List but received {actual_value}"),
+                format!(
+                    "Expected an empty List but received {}",
+                    json_text(actual_value)
+                ),
             ));
             return;
         }
@@ -364,7 +378,7 @@ impl JsonMatcher<'_> {
                     path,
                     expected_value,
                     actual_value,
-                    format!("Expected {e} ({i}) but was missing"),
+                    format!("Expected {} ({i}) but was missing", json_text(e)),
                 ));
                 continue;
             }

@@ -75,6 +75,43 @@ impl Mismatch {
         matches!(self, Mismatch::Method { .. } | Mismatch::Path { .. })
     }
 
+    /// Replaces `from` with `to` in the message and the body texts (a binary body that found
+    /// its way into them as text gets its summary instead).
+    pub(crate) fn replace_text(&mut self, from: &str, to: &str) {
+        if from.is_empty() {
+            return;
+        }
+        let fix = |s: &mut String| {
+            if s.contains(from) {
+                *s = s.replace(from, to);
+            }
+        };
+        match self {
+            Mismatch::Body {
+                expected,
+                actual,
+                mismatch,
+                ..
+            } => {
+                fix(mismatch);
+                expected.iter_mut().chain(actual.iter_mut()).for_each(fix);
+            }
+            Mismatch::BodyType {
+                mismatch,
+                expected_body,
+                actual_body,
+                ..
+            } => {
+                fix(mismatch);
+                expected_body
+                    .iter_mut()
+                    .chain(actual_body.iter_mut())
+                    .for_each(fix);
+            }
+            _ => {}
+        }
+    }
+
     /// The human-readable message.
     pub fn message(&self) -> &str {
         match self {

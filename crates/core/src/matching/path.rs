@@ -165,8 +165,11 @@ pub(crate) fn weight_xml(tokens: &[Token], path: &[Seg]) -> usize {
         .fold(1, |acc, (t, s)| acc * token_weight(t, s))
 }
 
+/// Names that `$.name` cannot carry: empty, starting with a digit (`$.100` would read as an
+/// index to some tools), or holding other characters than word ones.
 fn needs_quoting(name: &str) -> bool {
     name.is_empty()
+        || name.starts_with(|c: char| c.is_ascii_digit())
         || !name.chars().all(|c| {
             c.is_alphanumeric() || c == '_' || c == '-' || c == ':' || c == '@' || c == '#'
         })
@@ -247,5 +250,7 @@ mod tests {
     fn renders_paths() {
         let path = [Seg::Root, Seg::Field("a b"), Seg::Index(0), Seg::Field("c")];
         assert_eq!(render(&path), "$['a b'][0].c");
+        let path = [Seg::Root, Seg::Field("100"), Seg::Field("b1")];
+        assert_eq!(render(&path), "$['100'].b1");
     }
 }

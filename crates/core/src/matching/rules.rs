@@ -301,6 +301,22 @@ impl Rule {
                 None => Err(format!("Expected {} to be a status code", show(actual))),
             },
             Rule::NotEmpty => {
+                // An object or a list is expected to stay one: notEmpty does not loosen the
+                // type of a container (a scalar's type is not checked, as the reference).
+                let container_kind_differs = match expected {
+                    Value::Array(_) => !actual.is_array(),
+                    Value::Object(_) => !actual.is_object(),
+                    _ => false,
+                };
+                if container_kind_differs {
+                    return Err(format!(
+                        "Type mismatch: Expected {} ({}) to be the same type as {} ({})",
+                        show(actual),
+                        type_name(actual),
+                        show(expected),
+                        type_name(expected)
+                    ));
+                }
                 let empty = match actual {
                     Value::Null => true,
                     Value::String(s) => s.is_empty(),
@@ -509,13 +525,13 @@ fn size_check(
     if let Some(min) = min.filter(|m| n < *m) {
         return Err(format!(
             "Expected {} (size {n}) to have minimum size of {min}",
-            actual
+            list_text(actual)
         ));
     }
     if let Some(max) = max.filter(|m| n > *m) {
         return Err(format!(
             "Expected {} (size {n}) to have maximum size of {max}",
-            actual
+            list_text(actual)
         ));
     }
     Ok(())
@@ -601,19 +617,79 @@ pub(crate) fn type_name(v: &Value) -> &'static str {
     }
 }
 
-/// A value as messages show it: strings quoted, others as JSON.
+/// A value as messages show it: strings quoted, others as JSON (object keys sorted).
 pub(crate) fn show(v: &Value) -> String {
     match v {
         Value::String(s) => format!("'{s}'"),
-        other => other.to_string(),
+        other => json_text(other),
     }
 }
 
-/// A value's plain string form: strings unquoted, others as JSON.
+/// A value's plain string form: strings unquoted, others as JSON (object keys sorted).
 pub(crate) fn plain(v: &Value) -> String {
     match v {
         Value::String(s) => s.clone(),
-        other => other.to_string(),
+        other => json_text(other),
+    }
+}
+
+fn holds_object(v: &Value) -> bool {
+    match v {
+        Value::Object(_) => true,
+        Value::Array(items) => items.iter().any(holds_object),
+        _ => false,
+    }
+}
+
+fn write_sorted(v: &Value, out: &mut String) {
+    match v {
+        Value::Object(map) => {
+            let mut entries: Vec<(&String, &Value)> = map.iter().collect();
+            entries.sort_unstable_by(|a, b| a.0.cmp(b.0));
+            out.push('{');
+            for (i, (k, v)) in entries.into_iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                out.push_str(&Value::String(k.clone()).to_string());
+                out.push(':');
+                write_sorted(v, out);
+            }
+            out.push('}');
+        }
+        Value::Array(items) => {
+            out.push('[');
+            for (i, item) in items.iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                write_sorted(item, out);
+            }
+            out.push(']');
+        }
+        other => out.push_str(&other.to_string()),
+    }
+}
+
+/// Compact JSON with object keys sorted, as the reference writes values in mismatches
+/// (its JSON maps are ordered by key whatever order the document gave).
+pub(crate) fn json_text(v: &Value) -> String {
+    if !holds_object(v) {
+        return v.to_string();
+    }
+    let mut out = String::new();
+    write_sorted(v, &mut out);
+    out
+}
+
+/// A list as size messages show it: `[1, 2, "x"]` (items as `json_text`, `, ` between them).
+pub(crate) fn list_text(v: &Value) -> String {
+    match v {
+        Value::Array(items) => format!(
+            "[{}]",
+            items.iter().map(json_text).collect::<Vec<_>>().join(", ")
+        ),
+        other => json_text(other),
     }
 }
 

@@ -413,7 +413,7 @@ fn type_and_min_max_rules() {
     );
     assert_eq!(
         only(&m).1,
-        "Expected [1,2,3] (size 3) to have maximum size of 2"
+        "Expected [1, 2, 3] (size 3) to have maximum size of 2"
     );
 }
 
@@ -621,10 +621,7 @@ fn v4_matchers() {
         each_key,
         json!({"m": {"a": 1, "B1": 1}}),
     );
-    assert_eq!(
-        only(&m),
-        ("$.m.B1", "Key 'B1': Expected 'B1' to match '[a-z]+'")
-    );
+    assert_eq!(only(&m), ("$.m.B1", "Expected 'B1' to match '[a-z]+'"));
 
     let each_value =
         json!({"$.m": rule(json!({"match": "eachValue", "rules": [{"match": "type"}]}))});
@@ -1358,4 +1355,436 @@ fn malformed_bodies_are_mismatches_not_panics() {
             String::from_utf8_lossy(actual)
         );
     }
+}
+
+// ------------------------------------------------------------------ verdicts a user can trust
+
+fn rules_of(json: Value) -> MatchingRules {
+    MatchingRules::from_json(&json).unwrap()
+}
+
+fn with_header_lines(name: &str, lines: &[&str]) -> Request {
+    let mut r = Request::new("GET", "/");
+    let mut h = Headers::new();
+    h.insert(name.into(), lines.iter().map(|v| v.to_string()).collect());
+    r.headers = Some(h);
+    r
+}
+
+#[test]
+fn repeated_header_values_are_each_checked_by_the_rule() {
+    let mut expected = with_headers(&[("X-Test", "1000")]);
+    expected.matching_rules = rules_of(
+        json!({"header": {"X-Test": rule(json!({"match": "regex", "regex": "\\d{1,4}"}))}}),
+    );
+    let matcher = RequestMatcher::new(&expected, SpecVersion::V4).unwrap();
+    // Three header lines, and the same values in one line.
+    assert!(matcher.matches(&with_header_lines("X-Test", &["1000", "1234", "9999"])));
+    assert!(matcher.matches(&with_header_lines("x-test", &["1000, 1234, 9999"])));
+    for lines in [
+        &["1000", "1234", "9999ABC"][..],
+        &["1000, 1234, 9999ABC"][..],
+    ] {
+        let m = matcher.mismatches(&with_header_lines("X-Test", lines));
+        assert_eq!(m.len(), 1, "{m:#?}");
+        assert_eq!(
+            m[0].message(),
+            "Mismatch with header 'X-Test': Expected '9999ABC' to match '\\d{1,4}' for value at index 2"
+        );
+        assert_eq!(m[0].to_json()["actual"], "9999ABC");
+    }
+    // One value: the message is about that value, without an index.
+    let m = matcher.mismatches(&with_header_lines("X-Test", &["12345"]));
+    assert_eq!(
+        m[0].message(),
+        "Mismatch with header 'X-Test': Expected '12345' to match '\\d{1,4}'"
+    );
+    // A regex written for the whole value, commas included, still matches it.
+    let mut whole = with_headers(&[("X-List", "a, b")]);
+    whole.matching_rules =
+        rules_of(json!({"header": {"X-List": rule(json!({"match": "regex", "regex": "a, b"}))}}));
+    let matcher = RequestMatcher::new(&whole, SpecVersion::V4).unwrap();
+    assert!(matcher.matches(&with_header_lines("X-List", &["a, b"])));
+    assert!(matcher.matches(&with_header_lines("X-List", &["a", "b"])));
+}
+
+#[test]
+fn each_key_alone_constrains_keys_only() {
+    let each_key = json!({"$": rule(json!({"match": "eachKey", "rules": [{"match": "regex", "regex": "[a-z]+"}], "value": ""}))});
+    let expected = json!({"one": "a", "two": "b"});
+    assert!(check(
+        expected.clone(),
+        each_key.clone(),
+        json!({"one": "a", "two": "b", "three": "c", "four": "d"})
+    )
+    .is_empty());
+    // Values are not compared with the example, whatever their type.
+    assert!(check(
+        expected.clone(),
+        each_key.clone(),
+        json!({"one": {"x": 1}, "three": [1]})
+    )
+    .is_empty());
+    let m = check(expected, each_key, json!({"one": "a", "100": "c"}));
+    assert_eq!(only(&m), ("$['100']", "Expected '100' to match '[a-z]+'"));
+    assert_eq!(m[0].to_json()["actual"], "100");
+    assert_eq!(m[0].to_json()["expected"], "");
+}
+
+#[test]
+fn not_empty_checks_the_container_type() {
+    let rules = json!({"$.two": rule(json!({"match": "notEmpty"}))});
+    let m = check(
+        json!({"one": "a", "two": ["b"]}),
+        rules.clone(),
+        json!({"one": "a", "two": "b"}),
+    );
+    assert_eq!(
+        only(&m),
+        (
+            "$.two",
+            "Type mismatch: Expected 'b' (String) to be the same type as [\"b\"] (Array)"
+        )
+    );
+    let m = check(
+        json!({"two": {"a": 1}}),
+        rules.clone(),
+        json!({"two": null}),
+    );
+    assert_eq!(
+        only(&m).1,
+        "Type mismatch: Expected null (Null) to be the same type as {\"a\":1} (Object)"
+    );
+    assert_eq!(
+        only(&check(
+            json!({"two": ["b"]}),
+            rules.clone(),
+            json!({"two": []})
+        ))
+        .1,
+        "Expected [] (Array) to not be empty"
+    );
+    // A scalar's type is not checked (as the reference), only its emptiness.
+    assert!(check(json!({"two": "x"}), rules.clone(), json!({"two": 5})).is_empty());
+    assert!(check(json!({"two": ["b"]}), rules, json!({"two": ["c", "d"]})).is_empty());
+}
+
+#[test]
+fn an_empty_body_is_present_and_judged_by_the_rules() {
+    let ct = "application/octet-stream";
+    let mut expected = typed("POST", ct, &[1, 2, 3, 0xff]);
+    expected.matching_rules = rules_of(json!({"body": {"$": rule(json!({"match": "notEmpty"}))}}));
+    let matcher = RequestMatcher::new(&expected, SpecVersion::V4).unwrap();
+    let mut empty = typed("POST", ct, b"");
+    assert_eq!(empty.body, Body::Empty);
+    let m = matcher.mismatches(&empty);
+    assert_eq!(only(&m), ("$", "Expected [] (0 bytes) to not be empty"));
+    assert!(matcher.matches(&typed("POST", ct, &[9])));
+    // Without a rule, an empty body is reported as empty (and a binary one is summarised).
+    let plain = typed("POST", ct, &[1, 2, 3, 0xff]);
+    let m = match_request(&plain, &empty, SpecVersion::V4).unwrap();
+    assert_eq!(
+        only(&m).1,
+        "Expected body [application/octet-stream, 4 bytes, starting with 010203ff] but was empty"
+    );
+    // A text body with notEmpty says so too.
+    let mut text = typed("POST", "text/plain", b"hi");
+    text.matching_rules = expected.matching_rules.clone();
+    empty.headers = headers(&[("Content-Type", "text/plain")]);
+    let m = match_request(&text, &empty, SpecVersion::V4).unwrap();
+    assert_eq!(only(&m).1, "Expected '' (String) to not be empty");
+}
+
+fn mixed(parts: &[(&str, &[u8])]) -> Vec<u8> {
+    let mut out = Vec::new();
+    for (head, body) in parts {
+        out.extend_from_slice(b"--Mix\r\n");
+        out.extend_from_slice(head.as_bytes());
+        out.extend_from_slice(b"\r\n\r\n");
+        out.extend_from_slice(body);
+        out.extend_from_slice(b"\r\n");
+    }
+    out.extend_from_slice(b"--Mix--\r\n");
+    out
+}
+
+#[test]
+fn multipart_parts_pair_by_name_else_position_and_are_decoded() {
+    let ct = "multipart/mixed; boundary=Mix";
+    let body = mixed(&[
+        ("Content-Type: text/plain", b"hello"),
+        (
+            "Content-Type: application/octet-stream\r\nContent-Transfer-Encoding: base64",
+            b"AAEC/w==",
+        ),
+    ]);
+    let expected = typed("POST", ct, &body);
+    assert!(
+        match_request(&expected, &typed("POST", ct, &body), SpecVersion::V4)
+            .unwrap()
+            .is_empty()
+    );
+    // The same bytes, sent raw or in other encodings, are the same part.
+    let other = mixed(&[
+        (
+            "Content-Type: text/plain\r\nContent-Transfer-Encoding: quoted-printable",
+            b"hel=\r\nl=6F",
+        ),
+        ("Content-Type: application/octet-stream", &[0, 1, 2, 0xff]),
+    ]);
+    assert!(
+        match_request(&expected, &typed("POST", ct, &other), SpecVersion::V4)
+            .unwrap()
+            .is_empty()
+    );
+    // Unnamed parts pair by position: another second part is a mismatch of that part.
+    let changed = mixed(&[
+        ("Content-Type: text/plain", b"hello"),
+        ("Content-Type: application/octet-stream", &[0, 1, 2, 0xfe]),
+    ]);
+    let m = match_request(&expected, &typed("POST", ct, &changed), SpecVersion::V4).unwrap();
+    assert_eq!(
+        only(&m),
+        (
+            "$[1]",
+            "MIME part at index 1: Actual body [application/octet-stream, 4 bytes, starting with 000102fe] is not equal to the expected body [application/octet-stream, 4 bytes, starting with 000102ff]"
+        )
+    );
+    let m = match_request(
+        &expected,
+        &typed(
+            "POST",
+            ct,
+            &mixed(&[("Content-Type: text/plain", b"hello")]),
+        ),
+        SpecVersion::V4,
+    )
+    .unwrap();
+    assert_eq!(
+        only(&m),
+        ("$[1]", "Expected a MIME part at index 1 but was missing")
+    );
+    // Named parts pair by name, whatever their order.
+    let form = "multipart/form-data; boundary=Mix";
+    let named = mixed(&[
+        (
+            "Content-Disposition: form-data; name=\"a\"\r\nContent-Transfer-Encoding: base64",
+            b"eA==",
+        ),
+        ("Content-Disposition: form-data; name=\"b\"", b"y"),
+    ]);
+    let swapped = mixed(&[
+        ("Content-Disposition: form-data; name=\"b\"", b"y"),
+        ("Content-Disposition: form-data; name=\"a\"", b"x"),
+    ]);
+    assert!(match_request(
+        &typed("POST", form, &named),
+        &typed("POST", form, &swapped),
+        SpecVersion::V4
+    )
+    .unwrap()
+    .is_empty());
+}
+
+#[test]
+fn null_body_without_content_type_matches_absent_empty_or_null() {
+    use crate::model::file::request_from_json;
+    for spec in [
+        SpecVersion::V1_1,
+        SpecVersion::V2,
+        SpecVersion::V3,
+        SpecVersion::V4,
+    ] {
+        let body = if spec == SpecVersion::V4 {
+            json!({"content": null})
+        } else {
+            Value::Null
+        };
+        let expected =
+            request_from_json(&json!({"method": "POST", "path": "/", "body": body}), spec).unwrap();
+        let matcher = RequestMatcher::new(&expected, spec).unwrap();
+        let mut actual = Request::new("POST", "/");
+        assert!(matcher.matches(&actual), "{spec:?}: absent");
+        actual.body = Body::Empty;
+        assert!(matcher.matches(&actual), "{spec:?}: empty");
+        for ct in ["application/json", "text/plain"] {
+            let a = typed("POST", ct, b"null");
+            assert!(matcher.matches(&a), "{spec:?}: null as {ct}");
+        }
+        let m = matcher.mismatches(&typed("POST", "application/json", b"{}"));
+        assert_eq!(only(&m).1, "Expected empty body but received '{}'");
+    }
+}
+
+#[test]
+fn messages_word_for_word_as_the_reference() {
+    let form = "application/x-www-form-urlencoded";
+    let m = match_request(
+        &typed("POST", form, b"a=1&c=3"),
+        &typed("POST", form, b"a=1&c=33"),
+        SpecVersion::V4,
+    )
+    .unwrap();
+    assert_eq!(
+        only(&m),
+        (
+            "$.c",
+            "Expected form post parameter 'c' with value '3' but was '33'"
+        )
+    );
+    assert_eq!(m[0].to_json()["expected"], "3");
+    assert_eq!(m[0].to_json()["actual"], "33");
+    let m = match_request(
+        &typed("POST", form, b"c=3&c=4"),
+        &typed("POST", form, b"c=3&c=44"),
+        SpecVersion::V4,
+    )
+    .unwrap();
+    assert_eq!(
+        only(&m).1,
+        "Expected form post parameter 'c' with value '4' at index 1 but was '44'"
+    );
+
+    // Lists in size messages: ", " between items, each compact JSON.
+    let m = check(
+        json!({"l": [[0]]}),
+        json!({"$.l": rule(json!({"match": "type", "max": 1}))}),
+        json!({"l": [[1, 2], [3]]}),
+    );
+    assert_eq!(
+        only(&m).1,
+        "Expected [[1,2], [3]] (size 2) to have maximum size of 1"
+    );
+    // Objects in messages and fields have their keys sorted.
+    let rules = json!({"$.list": rule(json!({"match": "arrayContains", "variants": [{"index": 0, "rules": {}}]}))});
+    let m = check(
+        json!({"list": [{"zeta": 1, "alpha": "b", "mid": [1, 2]}]}),
+        rules,
+        json!({"list": [{"zeta": 2}]}),
+    );
+    assert_eq!(
+        only(&m).1,
+        "Variant at index 0 ({\"alpha\":\"b\",\"mid\":[1,2],\"zeta\":1}) was not found in the actual list"
+    );
+    let m = check(
+        json!({"a": {}}),
+        json!({}),
+        json!({"a": {"z": 1, "b": [1, 2]}}),
+    );
+    assert_eq!(
+        only(&m).1,
+        "Expected an empty Map but received {\"b\":[1,2],\"z\":1}"
+    );
+    assert_eq!(m[0].to_json()["actual"], "{\"b\":[1,2],\"z\":1}");
+
+    // Binary bodies: type (with its parameters), size and the first 32 bytes in hex.
+    let e = jpeg(28058, 31);
+    let a = jpeg(30922, 17);
+    let m = match_request(
+        &typed("POST", "image/jpeg", &e),
+        &typed("POST", "image/jpeg; x=y", &a),
+        SpecVersion::V4,
+    )
+    .unwrap();
+    let m: Vec<_> = m
+        .into_iter()
+        .filter(|m| m.type_name() == "BodyMismatch")
+        .collect();
+    assert_eq!(
+        only(&m).1,
+        "Actual body [image/jpeg;x=y, 30922 bytes, starting with ffd8ffe04b5c6d7e8fa0b1c2d3e4f5061728394a5b6c7d8e9fb0c1d2e3f40516] is not equal to the expected body [image/jpeg, 28058 bytes, starting with ffd8ffe083a2c1e0ff1e3d5c7b9ab9d8f71635547392b1d0ef0e2d4c6b8aa9c8]"
+    );
+}
+
+/// Bytes that start like a JPEG (the same as the reference check used).
+fn jpeg(n: usize, seed: usize) -> Vec<u8> {
+    let mut b: Vec<u8> = (0..n).map(|i| ((i * seed + 7) & 0xff) as u8).collect();
+    b[..4].copy_from_slice(&[0xff, 0xd8, 0xff, 0xe0]);
+    b
+}
+
+/// Every text of a mismatch as users get it (message, fields of the JSON).
+fn texts(m: &Mismatch) -> String {
+    m.to_json().to_string()
+}
+
+#[test]
+fn binary_bodies_are_summarised_never_written_as_text() {
+    let image = jpeg(28058, 31);
+    let expected = typed("POST", "image/jpeg", &image);
+    let summary = "[image/jpeg, 28058 bytes, starting with ffd8ffe083a2c1e0ff1e3d5c7b9ab9d8f71635547392b1d0ef0e2d4c6b8aa9c8]";
+    let mut empty = typed("POST", "image/jpeg", b"");
+    empty.body = Body::Empty;
+    let missing = Request::new("POST", "/");
+    let mut cases = vec![
+        (expected.clone(), empty.clone()),
+        (expected.clone(), missing),
+        // An unexpected image, a JSON or text body that is an image, an image in XML's place.
+        (empty.clone(), typed("POST", "image/jpeg", &image)),
+        (
+            json_actual(json!({"a": 1})),
+            typed("POST", "image/jpeg", &image),
+        ),
+        (
+            json_actual(json!({"a": 1})),
+            typed("POST", "application/json", &image),
+        ),
+        (
+            typed("POST", "text/plain", b"hi"),
+            typed("POST", "text/plain", &image),
+        ),
+        (
+            typed("POST", "application/xml", b"<a/>"),
+            typed("POST", "application/xml", &image),
+        ),
+        (
+            typed("POST", "image/jpeg", b"x"),
+            typed("POST", "image/jpeg", &image),
+        ),
+    ];
+    let mut regex = expected.clone();
+    regex.matching_rules =
+        rules_of(json!({"body": {"$": rule(json!({"match": "regex", "regex": "x+"}))}}));
+    cases.push((regex, typed("POST", "image/jpeg", &image)));
+    for (case, (e, a)) in cases.into_iter().enumerate() {
+        let mut e = e;
+        e.path = "/".into();
+        let mut a = a;
+        a.path = "/".into();
+        let m = match_request(&e, &a, SpecVersion::V4).unwrap();
+        let body: Vec<_> = m
+            .iter()
+            .filter(|m| m.type_name().starts_with("Body"))
+            .collect();
+        assert!(!body.is_empty(), "case {case}: {m:?}");
+        for m in body {
+            let text = texts(m);
+            assert!(
+                text.len() < 1000,
+                "case {case}: {} bytes: {}",
+                text.len(),
+                &text[..300]
+            );
+            assert!(!text.contains('\u{fffd}'), "case {case}: {text}");
+            assert!(text.contains("28058 bytes"), "case {case}: {text}");
+        }
+    }
+    let m = match_request(&expected, &empty, SpecVersion::V4).unwrap();
+    assert_eq!(only(&m).1, format!("Expected body {summary} but was empty"));
+    assert_eq!(m[0].to_json()["expected"], summary);
+    let m = match_request(
+        &json_actual(json!({"a": 1})),
+        &{
+            let mut a = typed("POST", "image/jpeg", &image);
+            a.path = "/items".into();
+            a
+        },
+        SpecVersion::V4,
+    )
+    .unwrap();
+    let body_type = m
+        .iter()
+        .find(|m| m.type_name() == "BodyTypeMismatch")
+        .unwrap();
+    assert_eq!(body_type.to_json()["actualBody"], summary);
 }

@@ -1,8 +1,9 @@
 //! Pact files in and out: read any V1..V4 file into the model, write each version's exact
 //! layout, and write `<consumer>-<provider>.json` into a directory, merging with what is there.
 //!
-//! Writing is safe under concurrency (parallel Jest workers, threads): a lock file serialises
-//! read-merge-write, and the new content replaces the old by an atomic rename.
+//! Writing is safe under concurrency (parallel Jest workers, threads, processes): an
+//! inter-process lock serialises read-merge-write, and the new content replaces the old by an
+//! atomic rename. Nothing but the pact file is left in the directory.
 
 use super::body::ContentType;
 use super::http::content_type_of;
@@ -12,12 +13,10 @@ use super::{
 };
 use crate::error::{ErrorCode, PactError, Result};
 use base64::Engine;
-use once_cell::sync::Lazy;
 use serde_json::{json, Map, Value};
-use std::collections::HashMap;
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::sync::Mutex;
+use std::sync::atomic::{AtomicU64, Ordering};
 
 // ---------------------------------------------------------------- reading
 
@@ -671,13 +670,15 @@ pub fn merge(existing: &Pact, new: &Pact) -> Result<Pact> {
     Ok(merged)
 }
 
-/// The text and the pact this process last wrote to each pact file: when a file still holds
-/// that text, writing it again neither parses it back nor rewrites it if nothing changed.
-static LAST_WRITTEN: Lazy<Mutex<HashMap<PathBuf, (String, Pact)>>> =
-    Lazy::new(|| Mutex::new(HashMap::new()));
-
 /// Writes the pact as `<consumer>-<provider>.json` into `dir` in the given spec version,
 /// creating the directory, merging with an existing file unless `overwrite`. Returns the path.
+///
+/// Read, merge and write happen under an inter-process lock on the file (see
+/// [`PactFileLock`]), so parallel writers (threads, Jest workers, processes) lose nothing;
+/// readers never see a partial file (it is replaced by a rename). Once the call returns, the
+/// directory holds nothing but pact files. A file that already says exactly what would be
+/// written is left alone (every test of a run writes its pact again); that is decided by
+/// comparing the text, so no memory of earlier writes is kept.
 pub fn write_pact_file(
     pact: &Pact,
     dir: &Path,
@@ -689,14 +690,7 @@ pub fn write_pact_file(
     };
     fs::create_dir_all(dir).map_err(|e| io_err("create the pact directory", dir, e))?;
     let path = pact_file_path(pact, dir);
-    let lock_path = path.with_extension("json.lock");
-    let lock = fs::OpenOptions::new()
-        .create(true)
-        .truncate(false)
-        .write(true)
-        .open(&lock_path)
-        .map_err(|e| io_err("open the lock file", &lock_path, e))?;
-    lock.lock().map_err(|e| io_err("lock", &lock_path, e))?;
+    let _lock = PactFileLock::acquire(&path)?;
 
     let existing_text = match fs::read_to_string(&path) {
         Ok(text) => Some(text),
@@ -707,46 +701,38 @@ pub fn write_pact_file(
         }
         Err(e) => return Err(io_err("read the existing pact file", &path, e)),
     };
-    let mut last_written = LAST_WRITTEN.lock().unwrap_or_else(|e| e.into_inner());
-    // The pact this process last wrote here, if the file still holds exactly its text.
-    let unchanged = last_written
-        .get(&path)
-        .filter(|(text, _)| existing_text.as_deref() == Some(text.as_str()))
-        .map(|(_, pact)| pact);
 
     let mut new = pact.clone();
     new.spec = spec;
     let to_write = match (&existing_text, overwrite) {
         (Some(text), false) => {
-            let parsed;
-            let existing = match unchanged {
-                Some(pact) => pact,
-                None => {
-                    parsed = Pact::from_json_str(text).map_err(|e| {
-                        PactError::new(
-                            e.code,
-                            format!(
-                                "The existing pact file '{}' cannot be merged: {}",
-                                path.display(),
-                                e.message
-                            ),
-                        )
-                    })?;
-                    &parsed
-                }
-            };
-            merge(existing, &new)?
+            let existing = Pact::from_json_str(text).map_err(|e| {
+                PactError::new(
+                    e.code,
+                    format!(
+                        "The existing pact file '{}' cannot be merged: {}",
+                        path.display(),
+                        e.message
+                    ),
+                )
+            })?;
+            merge(&existing, &new)?
         }
         _ => new,
     };
-    if unchanged == Some(&to_write) {
-        // The file already says exactly this (every test of a run writes its pact again).
-        return Ok(path);
-    }
     let mut text =
         serde_json::to_string_pretty(&to_write.to_json_as(spec)).expect("pact JSON serialises");
     text.push('\n');
-    let tmp = path.with_extension(format!("json.{}.tmp", std::process::id()));
+    if existing_text.as_deref() == Some(text.as_str()) {
+        // The file already says exactly this.
+        return Ok(path);
+    }
+    static WRITES: AtomicU64 = AtomicU64::new(0);
+    let tmp = path.with_extension(format!(
+        "json.{}.{}.tmp",
+        std::process::id(),
+        WRITES.fetch_add(1, Ordering::Relaxed)
+    ));
     // No fsync: the rename already keeps readers from seeing a partial file, and a pact file
     // is rewritten by the next test run anyway; syncing cost ~1 ms per test.
     let result = fs::write(&tmp, &text).and_then(|()| fs::rename(&tmp, &path));
@@ -754,7 +740,177 @@ pub fn write_pact_file(
         let _ = fs::remove_file(&tmp);
         return Err(io_err("write the pact file", &path, e));
     }
-    last_written.insert(path.clone(), (text, to_write));
-    drop(lock);
     Ok(path)
+}
+
+/// The exclusive lock writers of one pact file take around read-merge-write: an OS file lock
+/// (`flock` on Unix, `LockFileEx` on Windows, through `File::lock`), which the OS releases
+/// when its holder exits, however it exits, so a crashed writer never blocks the next one.
+///
+/// On Unix the locked file is `<file>.json.lock` beside the pact file, and it exists only
+/// while the lock is held: the holder removes it before unlocking. A writer that was waiting
+/// then holds a lock on a file that no longer has a name (or whose name now belongs to a new
+/// lock file), so after locking it checks that the path still names the file it locked (same
+/// device and inode) and otherwise starts again with whatever is at the path now. Whoever
+/// passes the check holds the lock on the file the path names, and the name changes only when
+/// a holder removes it as its last step: two writers are never inside at once. Several
+/// machines or containers sharing the directory are serialised too, as far as the file system
+/// carries `flock`. A lock file left by a killed process is simply locked, checked and
+/// removed by the next writer.
+///
+/// Windows has no stable way in std to ask which file a path names (the file index is
+/// unstable API), and a removed file that is still open may keep or lose its name depending
+/// on the Windows version, so the check above cannot be made there. Instead the lock file
+/// lives in the temp directory (`pact-mock-server-ffi-locks/<hash of the pact file's
+/// canonical, lowercased path>.lock`) and is never removed, so every writer of a given pact
+/// file locks the same file and nothing is ever added to the pact directory. (This one needs
+/// the writers to share a temp directory, which processes of one user and test run do.)
+struct PactFileLock {
+    /// The locked file; closing it (after `Drop` ran) releases the lock.
+    _held: fs::File,
+    /// The lock file to remove before unlocking (Unix), if any.
+    remove: Option<PathBuf>,
+}
+
+impl PactFileLock {
+    #[cfg(unix)]
+    fn acquire(pact_path: &Path) -> Result<PactFileLock> {
+        use std::os::unix::fs::MetadataExt;
+        let lock_path = pact_path.with_extension("json.lock");
+        let lock_err = |what: &str, e: std::io::Error| {
+            PactError::io(format!("Could not {what} '{}': {e}", lock_path.display()))
+        };
+        // Each failed check means another writer finished; the bound only guards against a
+        // file system whose inode numbers do not identify files.
+        for _ in 0..10_000 {
+            let file = open_lock_file(&lock_path).map_err(|e| lock_err("open the lock file", e))?;
+            file.lock().map_err(|e| lock_err("lock", e))?;
+            let held = file
+                .metadata()
+                .map_err(|e| lock_err("inspect the lock file", e))?;
+            match fs::metadata(&lock_path) {
+                Ok(named) if named.dev() == held.dev() && named.ino() == held.ino() => {
+                    return Ok(PactFileLock {
+                        _held: file,
+                        remove: Some(lock_path),
+                    })
+                }
+                // Removed or replaced by the writer we waited for: start again.
+                Ok(_) => {}
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+                Err(e) => return Err(lock_err("inspect the lock file", e)),
+            }
+        }
+        Err(PactError::io(format!(
+            "Could not lock '{}': it kept being replaced",
+            lock_path.display()
+        )))
+    }
+
+    #[cfg(not(unix))]
+    fn acquire(pact_path: &Path) -> Result<PactFileLock> {
+        let lock_path = shared_lock_path(pact_path)?;
+        let file = open_lock_file(&lock_path).map_err(|e| {
+            PactError::io(format!(
+                "Could not open the lock file '{}': {e}",
+                lock_path.display()
+            ))
+        })?;
+        file.lock()
+            .map_err(|e| PactError::io(format!("Could not lock '{}': {e}", lock_path.display())))?;
+        Ok(PactFileLock {
+            _held: file,
+            remove: None,
+        })
+    }
+}
+
+impl Drop for PactFileLock {
+    fn drop(&mut self) {
+        // Removed while still locked; the lock goes when `_held` is closed, after this.
+        if let Some(path) = &self.remove {
+            if let Err(e) = fs::remove_file(path) {
+                tracing::debug!("could not remove the lock file '{}': {e}", path.display());
+            }
+        }
+    }
+}
+
+fn open_lock_file(path: &Path) -> std::io::Result<fs::File> {
+    fs::OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(path)
+}
+
+/// The lock file in the temp directory that stands for the pact file at `pact_path` (its
+/// directory exists): named by a hash of the canonical path, lowercased as the file systems
+/// of Windows and macOS ignore case, so every spelling of one file gets the same lock.
+#[cfg(any(not(unix), test))]
+fn shared_lock_path(pact_path: &Path) -> Result<PathBuf> {
+    let io_err = |what: &str, path: &Path, e: std::io::Error| {
+        PactError::io(format!("Could not {what} '{}': {e}", path.display()))
+    };
+    let dir = pact_path.parent().unwrap_or(Path::new("."));
+    let canonical = fs::canonicalize(dir)
+        .map_err(|e| io_err("resolve the pact directory", dir, e))?
+        .join(pact_path.file_name().unwrap_or_default());
+    // FNV-1a: stable across processes, builds and Rust versions, unlike `DefaultHasher`.
+    let hash = canonical
+        .to_string_lossy()
+        .to_lowercase()
+        .bytes()
+        .fold(0xcbf2_9ce4_8422_2325u64, |h, b| {
+            (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+        });
+    let locks = std::env::temp_dir().join("pact-mock-server-ffi-locks");
+    fs::create_dir_all(&locks).map_err(|e| io_err("create the lock directory", &locks, e))?;
+    Ok(locks.join(format!("{hash:016x}.lock")))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The temp-directory lock (Windows) excludes threads as the Unix one does.
+    #[test]
+    fn the_shared_lock_path_serialises_writers_of_one_file() {
+        let dir = std::env::temp_dir().join(format!("pact-shared-lock-{}", std::process::id()));
+        fs::create_dir_all(&dir).unwrap();
+        let pact_path = dir.join("a-b.json");
+        let same = shared_lock_path(&dir.join(".").join("a-b.json")).unwrap();
+        assert_eq!(shared_lock_path(&pact_path).unwrap(), same);
+        assert_ne!(shared_lock_path(&dir.join("a-c.json")).unwrap(), same);
+        assert!(
+            !same.starts_with(&dir),
+            "the lock is not in the pact directory"
+        );
+
+        let inside = std::sync::Arc::new(std::sync::atomic::AtomicUsize::new(0));
+        let threads: Vec<_> = (0..8)
+            .map(|_| {
+                let (path, inside) = (same.clone(), inside.clone());
+                std::thread::spawn(move || {
+                    for _ in 0..20 {
+                        let file = open_lock_file(&path).unwrap();
+                        file.lock().unwrap();
+                        assert_eq!(inside.fetch_add(1, Ordering::SeqCst), 0, "two holders");
+                        std::thread::yield_now();
+                        inside.fetch_sub(1, Ordering::SeqCst);
+                        drop(file);
+                    }
+                })
+            })
+            .collect();
+        for t in threads {
+            t.join().unwrap();
+        }
+        let entries: Vec<_> = fs::read_dir(&dir).unwrap().collect();
+        assert!(
+            entries.is_empty(),
+            "nothing was added to the pact directory"
+        );
+        fs::remove_dir_all(&dir).unwrap();
+    }
 }

@@ -39,8 +39,10 @@ pub(crate) async fn handle(
     req: hyper::Request<Incoming>,
 ) -> Result<Response<Full<Bytes>>, Infallible> {
     let (parts, body) = req.into_parts();
+    // A content type announces a body: without framing headers it is an empty one, not none.
     let has_body = parts.headers.contains_key(CONTENT_LENGTH)
-        || parts.headers.contains_key(hyper::header::TRANSFER_ENCODING);
+        || parts.headers.contains_key(hyper::header::TRANSFER_ENCODING)
+        || parts.headers.contains_key(CONTENT_TYPE);
     let bytes = match Limited::new(body, MAX_BODY_BYTES).collect().await {
         Ok(collected) => collected.to_bytes(),
         Err(e) => {
