@@ -1,8 +1,8 @@
 //! How core errors reach JavaScript: an `Error` whose `code` is the stable
 //! `ErrorCode` string (`PORT_IN_USE`, `INVALID_PACT_JSON`, ...) and whose message is the core's.
 
-use pact_mock_server_core::error::PactError;
 use napi::Status;
+use pact_mock_server_core::error::PactError;
 
 /// The `code` of errors thrown to JS. napi-rs puts `status.as_ref()` into `error.code`, so a
 /// string status gives JS the core's stable codes instead of napi's `GenericFailure`.

@@ -1,11 +1,11 @@
-//! The `Matchers` namespace: one export per `pact_mock_server_core::dsl::matchers` builder, returning the same
-//! integration JSON as pact-js `MatchersV3`, so matchers from either library can be mixed.
+//! The `Matchers` namespace: one export per builder of the core's `dsl::matchers`, returning
+//! the same integration JSON as pact-js `MatchersV3`, so matchers from either library mix.
 
 use crate::error::{invalid_argument, Code, IntoJs};
 use crate::values::{required_json, to_json};
-use pact_mock_server_core::dsl::matchers as m;
 use napi::bindgen_prelude::*;
 use napi_derive::napi;
+use pact_mock_server_core::dsl::matchers as m;
 use serde_json::Value;
 
 fn value(env: &Env, v: Unknown<'_>, what: &str) -> Result<Value, Code> {
@@ -27,8 +27,10 @@ fn list(env: &Env, v: Option<Unknown<'_>>, what: &str) -> Result<Vec<Value>, Cod
 /// A regex given as a JS `RegExp` (its `source`) or a string.
 fn pattern(v: Unknown<'_>) -> Result<String, Code> {
     match v.get_type().js()? {
+        // SAFETY: the match arm has just checked that the value is a string.
         ValueType::String => unsafe { v.cast::<String>() }.js(),
         ValueType::Object => {
+            // SAFETY: the match arm has just checked that the value is an object.
             let object: Object = unsafe { v.cast() }.js()?;
             match object
                 .get_named_property::<Unknown>("source")

@@ -1,13 +1,13 @@
 //! The `Pact` and `Interaction` classes: a pact model behind `Arc<Mutex<..>>`, edited in place
-//! by `Interaction` through the core DSL (`pact_mock_server_core::dsl`), then handed to the server as a snapshot.
+//! by `Interaction` through the core's `dsl`, then handed to the server as a snapshot.
 
 use crate::error::{invalid_argument, pact_error, Code, IntoJs};
 use crate::server::{start_server, MockServer, MockServerOptions};
 use crate::values::{body_input, required_json, to_json};
-use pact_mock_server_core::dsl::{self, Part};
-use pact_mock_server_core::model::{self, SpecVersion};
 use napi::bindgen_prelude::*;
 use napi_derive::napi;
+use pact_mock_server_core::dsl::{self, Part};
+use pact_mock_server_core::model::{self, SpecVersion};
 use serde_json::{Map, Value};
 use std::str::FromStr;
 use std::sync::{Arc, Mutex, MutexGuard};
@@ -83,6 +83,7 @@ impl Pact {
     #[napi(factory, catch_unwind, ts_args_type = "pact: string | object")]
     pub fn from_json(env: &Env, pact: Unknown<'_>) -> Result<Pact, Code> {
         let parsed = if pact.get_type().js()? == ValueType::String {
+            // SAFETY: the `if` has just checked that the value is a string.
             let text = unsafe { pact.cast::<String>() }.js()?;
             model::Pact::from_json_str(&text).js()?
         } else {
@@ -206,7 +207,9 @@ impl Interaction {
     /// Runs `f` on the model interaction, mapping core errors to JS errors.
     fn edit<T>(
         &self,
-        f: impl FnOnce(&mut model::Interaction) -> std::result::Result<T, pact_mock_server_core::PactError>,
+        f: impl FnOnce(
+            &mut model::Interaction,
+        ) -> std::result::Result<T, pact_mock_server_core::PactError>,
     ) -> Result<T, Code> {
         let mut state = lock(&self.shared);
         if state.generation != self.generation {

@@ -1,14 +1,14 @@
-//! The `MockServer` class and the port-keyed functions over `pact_mock_server_core::server`, plus the
+//! The `MockServer` class and the port-keyed functions over the core's `server`, plus the
 //! per-environment bookkeeping that stops a worker thread's servers when the worker exits.
 
 use crate::error::{invalid_argument, pact_error, Code, IntoJs};
 use crate::logging;
 use crate::pact::Pact;
+use napi::bindgen_prelude::*;
+use napi_derive::napi;
 use pact_mock_server_core::error::{ErrorCode, PactError};
 use pact_mock_server_core::model;
 use pact_mock_server_core::server::{self, ServerOptions};
-use napi::bindgen_prelude::*;
-use napi_derive::napi;
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex, Weak};
 

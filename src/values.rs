@@ -3,8 +3,8 @@
 //! dates, `undefined` properties dropped), so a body means the same here as in pact-js.
 
 use crate::error::{invalid_argument, Code, IntoJs};
-use pact_mock_server_core::dsl::BodyInput;
 use napi::bindgen_prelude::*;
+use pact_mock_server_core::dsl::BodyInput;
 use serde_json::Value;
 
 /// `JSON.stringify(value)` parsed back; `None` for `undefined` (and functions/symbols,
@@ -13,9 +13,11 @@ pub fn to_json(env: &Env, value: Unknown<'_>, what: &str) -> Result<Option<Value
     match value.get_type().js()? {
         ValueType::Undefined => return Ok(None),
         ValueType::Null => return Ok(Some(Value::Null)),
+        // SAFETY: the match arm has just checked that the value is a boolean.
         ValueType::Boolean => return Ok(Some(Value::Bool(unsafe { value.cast::<bool>() }.js()?))),
         ValueType::String => {
-            return Ok(Some(Value::String(unsafe { value.cast::<String>() }.js()?)))
+            // SAFETY: the match arm has just checked that the value is a string.
+            return Ok(Some(Value::String(unsafe { value.cast::<String>() }.js()?)));
         }
         _ => {}
     }
@@ -26,6 +28,7 @@ pub fn to_json(env: &Env, value: Unknown<'_>, what: &str) -> Result<Option<Value
     if text.get_type().js()? != ValueType::String {
         return Ok(None);
     }
+    // SAFETY: the `if` above returned unless the value is a string.
     let text = unsafe { text.cast::<String>() }.js()?;
     serde_json::from_str(&text)
         .map(Some)
@@ -44,6 +47,7 @@ pub fn body_input(env: &Env, value: Unknown<'_>) -> Result<BodyInput, Code> {
     if value.get_type().js()? == ValueType::Object
         && (value.is_buffer().js()? || value.is_typedarray().js()?)
     {
+        // SAFETY: the `if` has just checked that the value is a Buffer or a typed array.
         let bytes: Uint8Array = unsafe { value.cast() }.js()?;
         return Ok(BodyInput::Bytes(bytes.to_vec()));
     }

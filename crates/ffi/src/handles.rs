@@ -1,17 +1,17 @@
 //! Pact and interaction handles for C and the seed's handle DSL (`new_pact`, `new_interaction`,
 //! `with_request`, ...). Handles are small `repr(C)` structs of `usize`, as in the seed; they
 //! key a process-wide registry guarded by one mutex, so they may be used from any thread.
-//! Every setter delegates to `pact_mock_server_core::dsl` and returns whether the change was applied (the seed's
-//! setters returned nothing; a `bool` return is compatible with callers that ignore it).
+//! Every setter delegates to the core's `dsl` and returns whether the change was applied (the
+//! seed's setters returned nothing; a `bool` return is compatible with callers that ignore it).
 
 use super::{guard, lock, optional_str, record, required_str};
 use pact_mock_server_core::dsl::{self, BodyInput, Part};
 use pact_mock_server_core::error::{PactError, Result};
 use pact_mock_server_core::model::{Interaction, Pact, SpecVersion};
-use std::sync::LazyLock;
 use serde_json::Value;
 use std::collections::HashMap;
 use std::os::raw::{c_char, c_int, c_uint, c_ushort};
+use std::sync::LazyLock;
 use std::sync::Mutex;
 
 /// A pact built through the C API. `pact == 0` is never valid (returned on errors).
@@ -142,7 +142,9 @@ pub unsafe extern "C" fn new_pact(
 ) -> PactHandle {
     guard("new_pact", PactHandle { pact: 0 }, || {
         let names = (|| {
+            // SAFETY: by this function's contract, NULL or a NUL-terminated string alive for the call.
             let consumer = unsafe { optional_str(consumer_name, "consumer_name")? };
+            // SAFETY: by this function's contract, NULL or a NUL-terminated string alive for the call.
             let provider = unsafe { optional_str(provider_name, "provider_name")? };
             Ok::<_, PactError>((
                 consumer.unwrap_or("Consumer").to_string(),
@@ -225,6 +227,7 @@ pub unsafe extern "C" fn new_interaction(
     };
     guard("new_interaction", invalid, || {
         let result = (|| {
+            // SAFETY: by this function's contract, NULL or a NUL-terminated string alive for the call.
             let description = unsafe { required_str(description, "description")? };
             let mut registry = lock(&REGISTRY);
             let p = registry
@@ -254,6 +257,7 @@ pub unsafe extern "C" fn upon_receiving(
     description: *const c_char,
 ) -> bool {
     setter("upon_receiving", || {
+        // SAFETY: by this function's contract, NULL or a NUL-terminated string alive for the call.
         let description = unsafe { required_str(description, "description")? };
         with_interaction(interaction, |i| {
             i.description = description.to_string();
@@ -269,6 +273,7 @@ pub unsafe extern "C" fn upon_receiving(
 #[no_mangle]
 pub unsafe extern "C" fn given(interaction: InteractionHandle, description: *const c_char) -> bool {
     setter("given", || {
+        // SAFETY: by this function's contract, NULL or a NUL-terminated string alive for the call.
         let state = unsafe { required_str(description, "description")? };
         with_interaction(interaction, |i| {
             dsl::given(i, state, None);
@@ -288,7 +293,9 @@ pub unsafe extern "C" fn with_request(
     path: *const c_char,
 ) -> bool {
     setter("with_request", || {
+        // SAFETY: by this function's contract, NULL or a NUL-terminated string alive for the call.
         let method = unsafe { optional_str(method, "method")? }.unwrap_or("GET");
+        // SAFETY: by this function's contract, NULL or a NUL-terminated string alive for the call.
         let path = unsafe { optional_str(path, "path")? }.unwrap_or("/");
         let path = value_from_c_string(path);
         with_interaction(interaction, |i| dsl::with_request(i, method, &path))
@@ -308,7 +315,9 @@ pub unsafe extern "C" fn with_query_parameter(
     value: *const c_char,
 ) -> bool {
     setter("with_query_parameter", || {
+        // SAFETY: by this function's contract, NULL or a NUL-terminated string alive for the call.
         let name = unsafe { required_str(name, "name")? };
+        // SAFETY: by this function's contract, NULL or a NUL-terminated string alive for the call.
         let value = value_from_c_string(unsafe { required_str(value, "value")? });
         with_interaction(interaction, |i| {
             dsl::with_query_parameter(i, name, &value, index)
@@ -331,7 +340,9 @@ pub unsafe extern "C" fn with_header(
 ) -> bool {
     setter("with_header", || {
         let part = part_from_c(part)?;
+        // SAFETY: by this function's contract, NULL or a NUL-terminated string alive for the call.
         let name = unsafe { required_str(name, "name")? };
+        // SAFETY: by this function's contract, NULL or a NUL-terminated string alive for the call.
         let value = value_from_c_string(unsafe { required_str(value, "value")? });
         with_interaction(interaction, |i| {
             dsl::with_header(i, part, name, &value, index)
@@ -364,7 +375,9 @@ pub unsafe extern "C" fn with_body(
 ) -> bool {
     setter("with_body", || {
         let part = part_from_c(part)?;
+        // SAFETY: by this function's contract, NULL or a NUL-terminated string alive for the call.
         let content_type = unsafe { optional_str(content_type, "content_type")? };
+        // SAFETY: by this function's contract, NULL or a NUL-terminated string alive for the call.
         let body = unsafe { optional_str(body, "body")? }.unwrap_or("");
         with_interaction(interaction, |i| {
             dsl::with_body(i, part, BodyInput::Text(body.to_string()), content_type)
@@ -380,6 +393,7 @@ mod tests {
     #[test]
     fn handles_are_checked_and_never_reused() {
         let c = CString::new("C").unwrap();
+        // SAFETY: the pointers are C-string literals or `CString`s alive for the whole call.
         let h = unsafe { new_pact(c.as_ptr(), std::ptr::null()) };
         assert_ne!(h.pact, 0);
         let snap = pact_snapshot(h).unwrap();
@@ -388,31 +402,39 @@ mod tests {
             ("C", "Provider")
         );
         let d = CString::new("an interaction").unwrap();
+        // SAFETY: the pointers are C-string literals or `CString`s alive for the whole call.
         let ih = unsafe { new_interaction(h, d.as_ptr()) };
         assert_eq!(ih.interaction, 1);
         let bad = InteractionHandle {
             pact: h.pact,
             interaction: 2,
         };
+        // SAFETY: the pointers are C-string literals or `CString`s alive for the whole call.
         assert!(!unsafe { upon_receiving(bad, d.as_ptr()) });
+        // SAFETY: the pointers are C-string literals or `CString`s alive for the whole call.
         assert!(unsafe { upon_receiving(ih, d.as_ptr()) });
         assert_eq!(free_pact_handle(h), 0);
         assert_eq!(free_pact_handle(h), 1);
+        // SAFETY: the pointers are C-string literals or `CString`s alive for the whole call.
         assert!(!unsafe { upon_receiving(ih, d.as_ptr()) });
+        // SAFETY: the pointers are C-string literals or `CString`s alive for the whole call.
         let h2 = unsafe { new_pact(c.as_ptr(), c.as_ptr()) };
         assert_ne!(h2.pact, h.pact);
     }
 
     #[test]
     fn a_panic_inside_the_registry_lock_does_not_break_later_calls() {
+        // SAFETY: the pointers are C-string literals or `CString`s alive for the whole call.
         let h = unsafe { new_pact(std::ptr::null(), std::ptr::null()) };
         let d = CString::new("x").unwrap();
+        // SAFETY: the pointers are C-string literals or `CString`s alive for the whole call.
         let ih = unsafe { new_interaction(h, d.as_ptr()) };
         let ok = guard("test", false, || {
             with_interaction(ih, |_| -> Result<bool> { panic!("inside the lock") }).unwrap()
         });
         assert!(!ok);
         assert!(REGISTRY.is_poisoned());
+        // SAFETY: the pointers are C-string literals or `CString`s alive for the whole call.
         assert!(unsafe { upon_receiving(ih, d.as_ptr()) });
         assert_eq!(free_pact_handle(h), 0);
     }
@@ -420,12 +442,17 @@ mod tests {
     #[test]
     fn invalid_utf8_and_bad_parts_are_refused() {
         let bad = [0xffu8, 0xfe, 0];
+        // SAFETY: the pointers are C-string literals or `CString`s alive for the whole call.
         let h = unsafe { new_pact(bad.as_ptr().cast(), std::ptr::null()) };
         assert_eq!(h.pact, 0);
+        // SAFETY: the pointers are C-string literals or `CString`s alive for the whole call.
         let h = unsafe { new_pact(std::ptr::null(), std::ptr::null()) };
         let d = CString::new("x").unwrap();
+        // SAFETY: the pointers are C-string literals or `CString`s alive for the whole call.
         let ih = unsafe { new_interaction(h, d.as_ptr()) };
+        // SAFETY: the pointers are C-string literals or `CString`s alive for the whole call.
         assert!(!unsafe { with_header(ih, 7, d.as_ptr(), 0, d.as_ptr()) });
+        // SAFETY: the pointers are C-string literals or `CString`s alive for the whole call.
         assert!(!unsafe { given(ih, bad.as_ptr().cast()) });
     }
 }

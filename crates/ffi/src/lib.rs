@@ -81,6 +81,7 @@ fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
 /// # Safety
 /// `ptr` is NULL or points to a NUL-terminated string that lives for `'a`.
 unsafe fn required_str<'a>(ptr: *const c_char, what: &str) -> Result<&'a str, PactError> {
+    // SAFETY: by this function's contract, NULL or a NUL-terminated string alive for the call.
     match unsafe { optional_str(ptr, what)? } {
         Some(s) => Ok(s),
         None => Err(PactError::invalid_argument(format!(
@@ -97,6 +98,7 @@ unsafe fn optional_str<'a>(ptr: *const c_char, what: &str) -> Result<Option<&'a 
     if ptr.is_null() {
         return Ok(None);
     }
+    // SAFETY: checked non-NULL above; the caller guarantees a NUL-terminated string living for `'a`.
     let bytes = unsafe { CStr::from_ptr(ptr) };
     bytes.to_str().map(Some).map_err(|e| {
         PactError::invalid_argument(format!(
@@ -116,6 +118,7 @@ unsafe fn optional_str<'a>(ptr: *const c_char, what: &str) -> Result<Option<&'a 
 #[no_mangle]
 pub unsafe extern "C" fn init(log_env_var: *const c_char) {
     guard("init", (), || {
+        // SAFETY: by this function's contract, NULL or a NUL-terminated string alive for the call.
         let name = unsafe { optional_str(log_env_var, "log_env_var") }
             .ok()
             .flatten()
@@ -158,6 +161,8 @@ pub unsafe extern "C" fn get_error_message(buffer: *mut c_char, length: c_int) -
         if bytes.len() + 1 > length as usize || bytes.len() > c_int::MAX as usize - 1 {
             return -2;
         }
+        // SAFETY: `buffer` is non-NULL with `length` writable bytes (the contract), and the
+        // message plus its NUL fits in them (checked above).
         unsafe {
             std::ptr::copy_nonoverlapping(bytes.as_ptr(), buffer.cast::<u8>(), bytes.len());
             *buffer.add(bytes.len()) = 0;
@@ -215,10 +220,13 @@ mod tests {
     fn get_error_message_reports_sizes() {
         set_last_error("abc".into());
         let mut small = [0 as c_char; 3];
+        // SAFETY: the pointers are C-string literals or `CString`s alive for the whole call.
         assert_eq!(unsafe { get_error_message(small.as_mut_ptr(), 3) }, -2);
         let mut buf = [1 as c_char; 16];
+        // SAFETY: the pointers are C-string literals or `CString`s alive for the whole call.
         assert_eq!(unsafe { get_error_message(buf.as_mut_ptr(), 16) }, 3);
         assert_eq!(buf[3], 0);
+        // SAFETY: the pointers are C-string literals or `CString`s alive for the whole call.
         assert_eq!(unsafe { get_error_message(std::ptr::null_mut(), 16) }, -1);
     }
 
@@ -232,7 +240,11 @@ mod tests {
 
         force_panic_in("create_mock_server");
         // SAFETY: every pointer passed below is a NUL-terminated literal that outlives the call.
-        assert_eq!(unsafe { create_mock_server(pact_json.as_ptr(), addr.as_ptr(), false) }, -4);
+        assert_eq!(
+            // SAFETY: the pointers are C-string literals or `CString`s alive for the whole call.
+            unsafe { create_mock_server(pact_json.as_ptr(), addr.as_ptr(), false) },
+            -4
+        );
         let message = LAST_ERROR.with(|e| e.borrow().clone()).unwrap_or_default();
         assert!(message.contains("panic"), "{message}");
 
@@ -242,17 +254,27 @@ mod tests {
         let interaction = unsafe { new_interaction(pact, c"an interaction".as_ptr()) };
         force_panic_in("create_mock_server_for_pact");
         // SAFETY: as above.
-        assert_eq!(unsafe { create_mock_server_for_pact(pact, addr.as_ptr(), false) }, -4);
+        assert_eq!(
+            // SAFETY: the pointers are C-string literals or `CString`s alive for the whole call.
+            unsafe { create_mock_server_for_pact(pact, addr.as_ptr(), false) },
+            -4
+        );
         force_panic_in("new_pact");
         // SAFETY: as above.
         assert_eq!(unsafe { new_pact(c"a".as_ptr(), c"b".as_ptr()) }.pact, 0);
         force_panic_in("new_interaction");
         // SAFETY: as above.
-        assert_eq!(unsafe { new_interaction(pact, c"x".as_ptr()) }.interaction, 0);
+        assert_eq!(
+            // SAFETY: the pointers are C-string literals or `CString`s alive for the whole call.
+            unsafe { new_interaction(pact, c"x".as_ptr()) }.interaction,
+            0
+        );
         force_panic_in("with_body");
         let response = InteractionPart::Response as c_int;
         // SAFETY: as above.
-        let set = unsafe { with_body(interaction, response, c"text/plain".as_ptr(), c"x".as_ptr()) };
+        let set =
+            // SAFETY: the pointers are C-string literals or `CString`s alive for the whole call.
+            unsafe { with_body(interaction, response, c"text/plain".as_ptr(), c"x".as_ptr()) };
         assert!(!set);
         force_panic_in("free_pact_handle");
         assert_eq!(free_pact_handle(pact), 2);
@@ -272,7 +294,10 @@ mod tests {
         assert_eq!(unsafe { write_pact_file(port, c"pacts".as_ptr()) }, 1);
         force_panic_in("cleanup_mock_server");
         assert!(!cleanup_mock_server(port));
-        assert!(!mock_server_mismatches(port).is_null(), "still running after the panic");
+        assert!(
+            !mock_server_mismatches(port).is_null(),
+            "still running after the panic"
+        );
         assert!(cleanup_mock_server(port));
         assert_eq!(free_pact_handle(pact), 0);
     }

@@ -7,11 +7,11 @@ use super::{guard, lock, optional_str, record};
 use pact_mock_server_core::error::{ErrorCode, PactError};
 use pact_mock_server_core::model::Pact;
 use pact_mock_server_core::server::{self, MockServer, ServerOptions};
-use std::sync::LazyLock;
 use std::collections::HashMap;
 use std::ffi::{CStr, CString};
 use std::os::raw::c_char;
 use std::path::PathBuf;
+use std::sync::LazyLock;
 use std::sync::{Arc, Mutex};
 
 /// Strings returned to C, kept alive until the port's server is cleaned up.
@@ -102,6 +102,7 @@ pub unsafe extern "C" fn create_mock_server(
             );
             return NULL_POINTER;
         }
+        // SAFETY: by this function's contract, NULL or a NUL-terminated string alive for the call.
         let pact = match unsafe { optional_str(pact_str, "pact_str") }
             .and_then(|s| Pact::from_json_str(s.unwrap_or_default()))
         {
@@ -111,6 +112,7 @@ pub unsafe extern "C" fn create_mock_server(
                 return BAD_PACT;
             }
         };
+        // SAFETY: by this function's contract, NULL or a NUL-terminated string alive for the call.
         let addr = match unsafe { address_arg(F, addr_str) } {
             Ok(addr) => addr,
             Err(code) => return code,
@@ -144,6 +146,7 @@ pub unsafe extern "C" fn create_mock_server_for_pact(
                 return NULL_POINTER;
             }
         };
+        // SAFETY: by this function's contract, NULL or a NUL-terminated string alive for the call.
         let addr = match unsafe { address_arg(F, addr_str) } {
             Ok(addr) => addr,
             Err(code) => return code,
@@ -158,6 +161,7 @@ pub unsafe extern "C" fn create_mock_server_for_pact(
 /// # Safety
 /// `addr_str` is a NUL-terminated string.
 unsafe fn address_arg(function: &str, addr_str: *const c_char) -> Result<(String, u16), i32> {
+    // SAFETY: by this function's contract, NULL or a NUL-terminated string alive for the call.
     unsafe { optional_str(addr_str, "addr_str") }
         .and_then(|s| parse_address(s.unwrap_or_default()))
         .map_err(|e| {
@@ -259,10 +263,14 @@ pub extern "C" fn cleanup_mock_server(mock_server_port: i32) -> bool {
 
 /// A directory argument as a path: NULL means the current directory. On Unix any bytes are
 /// accepted, as file names need not be UTF-8.
-fn directory(dir: *const c_char) -> Result<Option<PathBuf>, PactError> {
+///
+/// # Safety
+/// `dir` is NULL or a NUL-terminated string.
+unsafe fn directory(dir: *const c_char) -> Result<Option<PathBuf>, PactError> {
     if dir.is_null() {
         return Ok(None);
     }
+    // SAFETY: checked non-NULL above; the caller guarantees a NUL-terminated string.
     let bytes = unsafe { CStr::from_ptr(dir) }.to_bytes();
     if bytes.is_empty() {
         return Ok(None);
@@ -288,6 +296,7 @@ fn directory(dir: *const c_char) -> Result<Option<PathBuf>, PactError> {
 /// `directory` is NULL or a NUL-terminated string.
 #[no_mangle]
 pub unsafe extern "C" fn write_pact_file(mock_server_port: i32, directory: *const c_char) -> i32 {
+    // SAFETY: the same contract as this function's: `directory` is NULL or NUL-terminated.
     unsafe { write_pact_file_with_options(mock_server_port, directory, false) }
 }
 
@@ -306,7 +315,10 @@ pub unsafe extern "C" fn write_pact_file_with_options(
         let Some(server) = find(F, mock_server_port) else {
             return 3;
         };
-        let result = directory(dir).and_then(|d| server.write_pact_file(d.as_deref(), overwrite));
+        // SAFETY: the caller passes NULL or a NUL-terminated string, as this function's
+        // `# Safety` section requires.
+        let result =
+            unsafe { directory(dir) }.and_then(|d| server.write_pact_file(d.as_deref(), overwrite));
         match result {
             Ok(path) => {
                 tracing::debug!("wrote pact file {}", path.display());
@@ -356,6 +368,7 @@ mod tests {
         let ok_pact =
             CString::new(r#"{"consumer":{"name":"c"},"provider":{"name":"p"},"interactions":[]}"#)
                 .unwrap();
+        // SAFETY: the pointers are C-string literals or `CString`s alive for the whole call.
         unsafe {
             assert_eq!(
                 create_mock_server(std::ptr::null(), addr.as_ptr(), false),

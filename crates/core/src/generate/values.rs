@@ -9,11 +9,11 @@ use crate::model::datetime::{
 };
 use crate::model::Generator;
 use chrono::{DateTime, Datelike, Duration, FixedOffset, Local, Months, NaiveTime};
-use once_cell::sync::Lazy;
 use rand::distributions::{Alphanumeric, Distribution};
 use rand::Rng;
 use serde_json::Value;
 use std::collections::HashMap;
+use std::sync::LazyLock;
 use std::sync::{Arc, Mutex};
 
 /// A new value for `current` from `generator`, or `None` to keep `current` (consumer-side
@@ -203,7 +203,7 @@ fn random_decimal(digits: usize, rng: &mut impl Rng) -> String {
 type RegexCache = Mutex<HashMap<String, Arc<ValueRegex>>>;
 
 /// Compiled value generators by pattern, so a response does not re-compile its regexes.
-static REGEX_CACHE: Lazy<RegexCache> = Lazy::new(|| Mutex::new(HashMap::new()));
+static REGEX_CACHE: LazyLock<RegexCache> = LazyLock::new(|| Mutex::new(HashMap::new()));
 
 fn random_from_regex(pattern: &str) -> std::result::Result<String, String> {
     let cached = REGEX_CACHE

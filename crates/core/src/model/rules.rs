@@ -163,9 +163,9 @@ fn str_field<'a>(map: &'a Map<String, Value>, keys: &[&str]) -> Option<&'a str> 
 }
 
 /// Compiled regexes by pattern, shared by everything in the process.
-static REGEX_CACHE: once_cell::sync::Lazy<
+static REGEX_CACHE: std::sync::LazyLock<
     std::sync::Mutex<std::collections::HashMap<String, regex::Regex>>,
-> = once_cell::sync::Lazy::new(Default::default);
+> = std::sync::LazyLock::new(Default::default);
 
 /// `Regex::new(pattern)`, compiled once per process (the first 1024 patterns are kept).
 /// Compiling is costly (a Unicode `\d{5}` takes ~0.1 ms) and the same few patterns come back

@@ -321,7 +321,6 @@ fn find_match(shared: &Shared, actual: &Request) -> Outcome {
             shared.pact.interactions[*i].description,
             describe(m)
         )
-        .into()
     }))
 }
 

@@ -17,12 +17,12 @@ use crate::model::{Pact, Request};
 use hyper::server::conn::http1;
 use hyper::service::service_fn;
 use hyper_util::rt::{TokioIo, TokioTimer};
-use once_cell::sync::Lazy;
 use state::State;
 use std::collections::HashMap;
 use std::net::{IpAddr, Ipv4Addr, SocketAddr, ToSocketAddrs};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::LazyLock;
 use std::sync::{Arc, Mutex, MutexGuard};
 use std::task::Poll;
 use std::time::Duration;
@@ -82,14 +82,15 @@ pub enum MatchResult {
 
 // ---------------------------------------------------------------- runtime and registry
 
-static RUNTIME: Lazy<std::result::Result<tokio::runtime::Runtime, String>> = Lazy::new(|| {
-    tokio::runtime::Builder::new_multi_thread()
-        .worker_threads(2)
-        .thread_name("pact-mock-server")
-        .enable_all()
-        .build()
-        .map_err(|e| e.to_string())
-});
+static RUNTIME: LazyLock<std::result::Result<tokio::runtime::Runtime, String>> =
+    LazyLock::new(|| {
+        tokio::runtime::Builder::new_multi_thread()
+            .worker_threads(2)
+            .thread_name("pact-mock-server")
+            .enable_all()
+            .build()
+            .map_err(|e| e.to_string())
+    });
 
 /// The runtime every mock server runs on (created on first use).
 pub fn runtime() -> Result<&'static tokio::runtime::Runtime> {
@@ -100,8 +101,8 @@ pub fn runtime() -> Result<&'static tokio::runtime::Runtime> {
     })
 }
 
-static REGISTRY: Lazy<Mutex<HashMap<u16, Arc<MockServer>>>> =
-    Lazy::new(|| Mutex::new(HashMap::new()));
+static REGISTRY: LazyLock<Mutex<HashMap<u16, Arc<MockServer>>>> =
+    LazyLock::new(|| Mutex::new(HashMap::new()));
 
 static NEXT_ID: AtomicU64 = AtomicU64::new(1);
 
