@@ -912,5 +912,7 @@ mod tests {
             "nothing was added to the pact directory"
         );
         fs::remove_dir_all(&dir).unwrap();
+        // Only this test makes a lock file for a pact directory that is then deleted.
+        fs::remove_file(&same).unwrap();
     }
 }
