@@ -8,7 +8,7 @@ use napi::bindgen_prelude::*;
 use napi_derive::napi;
 use pact_mock_server_core::dsl::{self, Part};
 use pact_mock_server_core::model::{self, SpecVersion};
-use serde_json::{Map, Value};
+use serde_json::Value;
 use std::str::FromStr;
 use std::sync::{Arc, Mutex, MutexGuard};
 
@@ -61,12 +61,7 @@ impl Pact {
         provider: String,
         options: Option<PactOptions>,
     ) -> Result<Pact, Code> {
-        if consumer.trim().is_empty() || provider.trim().is_empty() {
-            return Err(invalid_argument(
-                "A pact needs a consumer and a provider name (both non-empty strings)",
-            ));
-        }
-        let mut pact = model::Pact::new(consumer, provider);
+        let mut pact = model::Pact::named(&consumer, &provider).js()?;
         if let Some(spec) = options.and_then(|o| o.specification) {
             pact.spec = spec_from(&spec)?;
         }
@@ -119,23 +114,10 @@ impl Pact {
         name: String,
         value: String,
     ) -> Result<This<'a>, Code> {
-        if namespace == "pactSpecification" {
-            return Err(invalid_argument(
-                "The metadata namespace 'pactSpecification' is written by the library: use withSpecification() to choose the version",
-            ));
-        }
-        let mut state = lock(&self.shared);
-        let entry = state
+        lock(&self.shared)
             .pact
-            .metadata
-            .entry(namespace)
-            .or_insert_with(|| Value::Object(Map::new()));
-        if !entry.is_object() {
-            *entry = Value::Object(Map::new());
-        }
-        if let Value::Object(map) = entry {
-            map.insert(name, Value::String(value));
-        }
+            .set_metadata(&namespace, &name, Value::String(value))
+            .js()?;
         Ok(this)
     }
 
@@ -454,17 +436,7 @@ impl Interaction {
     #[napi(ts_return_type = "this")]
     pub fn comment<'a>(&self, this: This<'a>, text: String) -> Result<This<'a>, Code> {
         self.edit(|i| {
-            let slot = i
-                .comments
-                .entry("text")
-                .or_insert_with(|| Value::Array(Vec::new()));
-            if !slot.is_array() {
-                let previous = slot.take();
-                *slot = Value::Array(vec![previous]);
-            }
-            if let Value::Array(texts) = slot {
-                texts.push(Value::String(text));
-            }
+            i.add_comment(text);
             Ok(())
         })?;
         Ok(this)

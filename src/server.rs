@@ -68,23 +68,10 @@ fn track(env: &Env, started: &Arc<server::MockServer>) -> Result<(), Code> {
     env.set_instance_data(EnvServers(Mutex::new(vec![weak])), (), |ctx| {
         let list = ctx.value.0.into_inner().unwrap_or_else(|e| e.into_inner());
         for server in list.iter().filter_map(Weak::upgrade) {
-            stop(&server);
+            server.shutdown();
         }
     })
     .js()
-}
-
-/// Stops `server`, unregistering it only if the port still belongs to it (a later server may
-/// have reused the port). True when it was still registered.
-pub fn stop(server: &Arc<server::MockServer>) -> bool {
-    let port = server.port();
-    let registered = server::find(port).is_some_and(|s| Arc::ptr_eq(&s, server));
-    if registered {
-        server::cleanup(port)
-    } else {
-        server.shutdown();
-        false
-    }
 }
 
 /// Starts a server for `pact` and tracks it in this environment.
@@ -175,7 +162,7 @@ impl MockServer {
     /// Stops the server; the port is free when this returns. False when it was already stopped.
     #[napi(catch_unwind)]
     pub fn cleanup(&self) -> bool {
-        stop(&self.inner)
+        self.inner.shutdown()
     }
 }
 

@@ -638,3 +638,35 @@ fn memory_does_not_grow_with_the_number_of_pact_files_written() {
         String::from_utf8_lossy(&out.stderr)
     );
 }
+
+#[test]
+fn rules_both_front_ends_share_live_in_the_model() {
+    use pact_mock_server_core::model::{Interaction, Pact};
+    use pact_mock_server_core::ErrorCode;
+
+    for (consumer, provider) in [("", "p"), ("c", "  ")] {
+        let e = Pact::named(consumer, provider).unwrap_err();
+        assert_eq!(e.code, ErrorCode::InvalidArgument);
+    }
+    let mut pact = Pact::named("c", "p").unwrap();
+    let e = pact
+        .set_metadata("pactSpecification", "version", "1".into())
+        .unwrap_err();
+    assert!(
+        e.message.contains("written by the library"),
+        "{}",
+        e.message
+    );
+    pact.set_metadata("tool", "name", "x".into()).unwrap();
+    assert_eq!(pact.metadata["tool"]["name"], "x");
+
+    let mut interaction = Interaction::new("i");
+    interaction
+        .comments
+        .insert("text".into(), "read from a file".into());
+    interaction.add_comment("added");
+    assert_eq!(
+        interaction.comments["text"],
+        serde_json::json!(["read from a file", "added"])
+    );
+}

@@ -98,7 +98,7 @@ int get_error_message(char *buffer, int length);
 
 /**
  * Creates a pact between `consumer_name` and `provider_name` (NULL: `Consumer`/`Provider`),
- * specification V3 like the seed. Returns `{0}` on invalid UTF-8.
+ * specification V3 like the seed. Returns `{0}` on invalid UTF-8 or a blank name.
  *
  * # Safety
  * Each argument is NULL or a NUL-terminated string.

@@ -131,7 +131,7 @@ fn setter(function: &'static str, body: impl FnOnce() -> Result<()>) -> bool {
 }
 
 /// Creates a pact between `consumer_name` and `provider_name` (NULL: `Consumer`/`Provider`),
-/// specification V3 like the seed. Returns `{0}` on invalid UTF-8.
+/// specification V3 like the seed. Returns `{0}` on invalid UTF-8 or a blank name.
 ///
 /// # Safety
 /// Each argument is NULL or a NUL-terminated string.
@@ -141,19 +141,18 @@ pub unsafe extern "C" fn new_pact(
     provider_name: *const c_char,
 ) -> PactHandle {
     guard("new_pact", PactHandle { pact: 0 }, || {
-        let names = (|| {
+        let named = (|| {
             // SAFETY: by this function's contract, NULL or a NUL-terminated string alive for the call.
             let consumer = unsafe { optional_str(consumer_name, "consumer_name")? };
             // SAFETY: by this function's contract, NULL or a NUL-terminated string alive for the call.
             let provider = unsafe { optional_str(provider_name, "provider_name")? };
-            Ok::<_, PactError>((
-                consumer.unwrap_or("Consumer").to_string(),
-                provider.unwrap_or("Provider").to_string(),
-            ))
+            Pact::named(
+                consumer.unwrap_or("Consumer"),
+                provider.unwrap_or("Provider"),
+            )
         })();
-        match names {
-            Ok((consumer, provider)) => {
-                let mut pact = Pact::new(consumer, provider);
+        match named {
+            Ok(mut pact) => {
                 pact.spec = SpecVersion::V3;
                 let mut registry = lock(&REGISTRY);
                 let id = registry.next;

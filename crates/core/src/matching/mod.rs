@@ -221,16 +221,6 @@ pub fn is_request_not_found(mismatches: &[Mismatch]) -> bool {
     mismatches.iter().any(Mismatch::is_method_or_path)
 }
 
-/// The reference's score for choosing the closest interaction: +1 for each matched part,
-/// -1 for each mismatch; here simply fewer mismatches (and none on method/path) rank higher.
-pub fn mismatch_score(mismatches: &[Mismatch]) -> i64 {
-    let mut score = 0i64;
-    for m in mismatches {
-        score -= if m.is_method_or_path() { 100 } else { 1 };
-    }
-    score
-}
-
 /// Matches an actual request against an expected one (compiling the expected side each call;
 /// use `RequestMatcher` to compile once).
 pub fn match_request(

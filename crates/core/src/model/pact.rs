@@ -1,6 +1,7 @@
 //! A pact: consumer, provider, HTTP interactions, metadata and the spec version it is written in.
 
 use super::{Request, Response, SpecVersion};
+use crate::error::{PactError, Result};
 use serde_json::{Map, Value};
 
 /// A provider state with its parameters.
@@ -43,6 +44,22 @@ impl Interaction {
         }
     }
 
+    /// Adds a V4 text comment (`comments.text`, a list; a single text read from a file becomes
+    /// the first of the list).
+    pub fn add_comment(&mut self, text: impl Into<String>) {
+        let slot = self
+            .comments
+            .entry("text")
+            .or_insert_with(|| Value::Array(Vec::new()));
+        if !slot.is_array() {
+            let previous = slot.take();
+            *slot = Value::Array(vec![previous]);
+        }
+        if let Value::Array(texts) = slot {
+            texts.push(Value::String(text.into()));
+        }
+    }
+
     /// Whether two interactions describe the same thing for merging: the same key, or the same
     /// description and provider states.
     pub fn same_as(&self, other: &Interaction) -> bool {
@@ -81,5 +98,37 @@ impl Pact {
             provider: provider.into(),
             ..Pact::default()
         }
+    }
+
+    /// A pact for the names a user gave: both must be non-blank, as a pact file names them.
+    pub fn named(consumer: &str, provider: &str) -> Result<Pact> {
+        if consumer.trim().is_empty() || provider.trim().is_empty() {
+            return Err(PactError::invalid_argument(
+                "A pact needs a consumer and a provider name (both non-empty strings)",
+            ));
+        }
+        Ok(Pact::new(consumer, provider))
+    }
+
+    /// Sets `metadata[namespace][name] = value`. `pactSpecification` is written by the library
+    /// from the pact's version, so it cannot be set this way.
+    pub fn set_metadata(&mut self, namespace: &str, name: &str, value: Value) -> Result<()> {
+        if namespace == "pactSpecification" {
+            return Err(PactError::invalid_argument(
+                "The metadata namespace 'pactSpecification' is written by the library: choose \
+                 the version with the pact's specification instead",
+            ));
+        }
+        let entry = self
+            .metadata
+            .entry(namespace.to_string())
+            .or_insert_with(|| Value::Object(Map::new()));
+        if !entry.is_object() {
+            *entry = Value::Object(Map::new());
+        }
+        if let Value::Object(map) = entry {
+            map.insert(name.to_string(), value);
+        }
+        Ok(())
     }
 }

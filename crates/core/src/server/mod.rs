@@ -239,22 +239,26 @@ impl MockServer {
         crate::model::file::write_pact_file(pact, &dir, pact.spec, overwrite)
     }
 
-    /// Stops the server; the port is free when this returns. Harmless when repeated.
-    pub fn shutdown(&self) {
-        {
+    /// Stops the server; the port is free when this returns. Harmless when repeated. True
+    /// when the port was still registered to this server (a later server may have reused the
+    /// port once this one stopped: that one is left alone).
+    pub fn shutdown(&self) -> bool {
+        let registered = {
             let mut registry = lock(&REGISTRY);
-            if registry
+            let mine = registry
                 .get(&self.port)
-                .is_some_and(|s| s.shared.id == self.shared.id)
-            {
+                .is_some_and(|s| s.shared.id == self.shared.id);
+            if mine {
                 registry.remove(&self.port);
             }
-        }
+            mine
+        };
         // Closed here, so the port is free when this returns.
         drop(lock(&self.listener).take());
         if let Some(stop) = lock(&self.stop).take() {
             let _ = stop.send(());
         }
+        registered
     }
 }
 

@@ -66,6 +66,11 @@ static void unknown_ports(void) {
 static void handle_dsl_refuses_bad_input(void) {
   CHECK(new_pact(INVALID_UTF8, "p").pact == 0);
   CHECK(new_pact("c", INVALID_UTF8).pact == 0);
+  /* Blank names are refused as the JS Pact refuses them (the rule is the core's). */
+  CHECK(new_pact("  ", "p").pact == 0);
+  char blank_message[256];
+  CHECK(get_error_message(blank_message, sizeof blank_message) > 0);
+  CHECK_CONTAINS(blank_message, "consumer and a provider name");
   PactHandle defaults = new_pact(NULL, NULL);
   CHECK(defaults.pact != 0);
 
