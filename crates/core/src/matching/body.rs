@@ -24,7 +24,7 @@ pub(crate) struct Side<'a> {
 
 /// Whether bytes are not text a person could read in a message: not UTF-8, or holding
 /// control characters other than white space.
-fn looks_binary(bytes: &[u8]) -> bool {
+pub(crate) fn looks_binary(bytes: &[u8]) -> bool {
     match std::str::from_utf8(bytes) {
         Ok(text) => text
             .chars()
@@ -57,7 +57,7 @@ fn describe_bytes(ct: &ContentType, bytes: &[u8]) -> String {
 }
 
 /// A binary body in mismatches: `[image/jpeg, 28058 bytes, starting with ffd8ffe0...]`.
-fn summary(ct: Option<&ContentType>, bytes: &[u8]) -> String {
+pub(crate) fn summary(ct: Option<&ContentType>, bytes: &[u8]) -> String {
     let ct = ct.cloned().unwrap_or_else(ContentType::octet_stream);
     format!("[{}]", describe_bytes(&ct, bytes))
 }

@@ -16,6 +16,7 @@ mod xml;
 #[cfg(test)]
 mod tests;
 
+pub(crate) use body::{looks_binary, summary as binary_summary};
 pub use mismatch::Mismatch;
 
 use crate::error::Result;

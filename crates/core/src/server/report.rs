@@ -5,7 +5,7 @@
 
 use super::state::UnansweredPreflight;
 use super::MatchResult;
-use crate::matching::Mismatch;
+use crate::matching::{binary_summary, looks_binary, Mismatch};
 use crate::model::{Body, Request};
 use std::fmt::Write;
 
@@ -139,7 +139,7 @@ fn shown_body(body: &Body) -> String {
     let bytes = body.bytes();
     let binary = body.content_type().is_some_and(|ct| ct.is_binary());
     match std::str::from_utf8(bytes) {
-        Ok(text) if !binary => {
+        Ok(text) if !binary && !looks_binary(bytes) => {
             let shown: String = text.chars().take(SHOWN_BODY_CHARS).collect();
             if shown.len() < text.len() {
                 format!("{shown}... ({} bytes)", text.len())
@@ -147,24 +147,9 @@ fn shown_body(body: &Body) -> String {
                 shown
             }
         }
-        _ => binary_summary(body),
+        _ => binary_summary(body.content_type(), bytes),
     }
 }
-
-/// `[image/jpeg, 28058 bytes, starting with ffd8ffe0...]`: type, size and leading bytes.
-fn binary_summary(body: &Body) -> String {
-    let bytes = body.bytes();
-    let hex: String = bytes.iter().take(32).map(|b| format!("{b:02x}")).collect();
-    format!(
-        "[{}, {} bytes, starting with {hex}]",
-        body.content_type().map_or_else(
-            || "application/octet-stream".to_string(),
-            |ct| ct.to_string()
-        ),
-        bytes.len()
-    )
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
