@@ -1,9 +1,10 @@
 //! The C ABI as a C program sees it: compiles the programs in `tests/c/` with the system `cc`
 //! against the generated header (`include/pact_mock_server_ffi.h`) and the shared and static
-//! libraries that cargo built for this very test run (the crate's `cdylib` and `staticlib`,
-//! next to the test binary: no second cargo build), runs them, and runs them again under
-//! valgrind (failing on definite leaks and memory errors) when valgrind is installed (set
-//! `PACT_C_ABI_NO_VALGRIND=1` to skip that). A missing C compiler fails the tests.
+//! libraries of this very build: `cargo test` builds the package's library only as an rlib for
+//! its tests, but it builds the examples, and `examples/c_abi_shared.rs` / `c_abi_static.rs`
+//! are the C ABI as a `cdylib` and a `staticlib` (no second cargo run). Runs the programs, and
+//! again under valgrind (failing on definite leaks and memory errors) when valgrind is
+//! installed (set `PACT_C_ABI_NO_VALGRIND=1` to skip that). A missing C compiler fails.
 #![cfg(unix)]
 
 use std::path::{Path, PathBuf};
@@ -38,23 +39,26 @@ fn work_dir() -> PathBuf {
     Path::new(TMP_DIR).join("c-abi")
 }
 
-/// The directory holding this crate's `cdylib` and `staticlib`: cargo builds them with the
-/// library target that this test depends on, into the profile directory (`target/debug`),
-/// which holds `deps/`, where this test binary is.
-fn library_dir() -> PathBuf {
+/// The directory holding the examples that `cargo test` built with this test: the profile
+/// directory's `examples/`, next to `deps/`, where this test binary is.
+fn examples_dir() -> PathBuf {
     let exe = std::env::current_exe().expect("the test binary's path");
-    let dir = exe
-        .parent()
+    exe.parent()
         .and_then(Path::parent)
         .expect("the test binary is in <profile>/deps")
-        .to_path_buf();
-    let lib = dir.join(format!(
-        "{}pact_mock_server_ffi{}",
-        std::env::consts::DLL_PREFIX,
-        std::env::consts::DLL_SUFFIX
-    ));
-    assert!(lib.exists(), "cargo did not build {}", lib.display());
-    dir
+        .join("examples")
+}
+
+/// An example library, which must have been built by this `cargo test` run.
+fn example_library(file: &str) -> PathBuf {
+    let lib = examples_dir().join(file);
+    assert!(
+        lib.exists(),
+        "{} is missing: run the tests with `cargo test` (which builds the examples), not with \
+         `--test c_abi` alone",
+        lib.display()
+    );
+    lib
 }
 
 fn show(output: &Output) -> String {
@@ -98,10 +102,16 @@ fn compile(cc: &str, program: &str, link: &[String]) -> PathBuf {
 }
 
 fn dynamic_link() -> Vec<String> {
-    let lib = library_dir().display().to_string();
+    let shared = format!(
+        "{}c_abi_shared{}",
+        std::env::consts::DLL_PREFIX,
+        std::env::consts::DLL_SUFFIX
+    );
+    example_library(&shared);
+    let lib = examples_dir().display().to_string();
     vec![
         format!("-L{lib}"),
-        "-lpact_mock_server_ffi".into(),
+        "-lc_abi_shared".into(),
         format!("-Wl,-rpath,{lib}"),
     ]
 }
@@ -191,8 +201,7 @@ fn c_program_uses_handles_and_servers_from_many_threads() {
 /// Links the same end-to-end program against the static library.
 #[test]
 fn c_program_links_the_static_library() {
-    let lib = library_dir().join("libpact_mock_server_ffi.a");
-    assert!(lib.exists(), "cargo did not build {}", lib.display());
+    let lib = example_library("libc_abi_static.a");
     let link = vec![
         lib.display().to_string(),
         "-ldl".into(),
