@@ -1,0 +1,34 @@
+// PactV4 (also exported as Pact): pact-js's V4 consumer DSL (src/v4). Every interaction added
+// since the last executeTest is served by the one mock server executeTest starts; after it the
+// pact starts afresh, so the same PactV4 object serves the next test.
+'use strict'
+
+const { PactHandle } = require('../common/pact')
+const { specFromFfi } = require('../common/types')
+const logger = require('../common/logger')
+const { UnconfiguredInteraction } = require('./http')
+const { UnconfiguredGraphQLInteraction } = require('./graphql')
+
+class PactV4 {
+  opts
+  pact
+  constructor(opts) {
+    this.opts = opts
+    logger.setLogLevel(opts.logLevel)
+    this.setup()
+  }
+
+  setup() {
+    this.pact = new PactHandle(this.opts.consumer, this.opts.provider, specFromFfi(this.opts.spec, 'V4'))
+  }
+
+  addInteraction() {
+    return new UnconfiguredInteraction(this.pact, this.pact.newInteraction(''), this.opts, () => this.setup())
+  }
+
+  addGraphQLInteraction() {
+    return new UnconfiguredGraphQLInteraction(this.pact, this.pact.newInteraction(''), this.opts, () => this.setup())
+  }
+}
+
+module.exports = { PactV4, Pact: PactV4 }
