@@ -2,8 +2,9 @@
 //! by `Interaction` through the core's `dsl`, then handed to the server as a snapshot.
 
 use crate::error::{invalid_argument, pact_error, Code, IntoJs};
+use crate::message::{Message, SynchronousMessage};
 use crate::server::{start_server, MockServer, MockServerOptions};
-use crate::values::{body_input, required_json, to_json};
+use crate::values::{body_input, provider_state_params, required_json, to_json};
 use napi::bindgen_prelude::*;
 use napi_derive::napi;
 use pact_mock_server_core::dsl::{self, Part};
@@ -15,10 +16,44 @@ use std::sync::{Arc, Mutex, MutexGuard};
 /// The pact being built. `generation` changes whenever `executeTest` hands the interactions
 /// to a server and starts afresh, so stale `Interaction` objects are caught instead of editing
 /// a newer test's interaction.
+///
+/// Messages being built (`newMessage`, `newSynchronousMessage`) are `drafts`, by id: they are
+/// part of the pact's JSON and of a server started with `startMockServer`, but only their own
+/// `executeTest` writes them to a pact file (or drops them when the handler fails), so an HTTP
+/// test never writes a message whose test has not passed.
 #[derive(Debug)]
 pub struct PactState {
     pub pact: model::Pact,
     pub generation: u64,
+    pub drafts: Vec<(u64, model::Message)>,
+    pub next_draft: u64,
+}
+
+impl PactState {
+    pub fn new(pact: model::Pact) -> PactState {
+        PactState {
+            pact,
+            generation: 0,
+            drafts: Vec::new(),
+            next_draft: 0,
+        }
+    }
+
+    /// The pact with the messages being built.
+    pub fn with_drafts(&self) -> model::Pact {
+        let mut pact = self.pact.clone();
+        pact.messages
+            .extend(self.drafts.iter().map(|(_, m)| m.clone()));
+        pact
+    }
+
+    /// Adds a message being built; returns its id.
+    pub fn add_draft(&mut self, message: model::Message) -> u64 {
+        let id = self.next_draft;
+        self.next_draft += 1;
+        self.drafts.push((id, message));
+        id
+    }
 }
 
 pub type SharedPact = Arc<Mutex<PactState>>;
@@ -44,8 +79,10 @@ pub struct Pact {
 }
 
 impl Pact {
+    /// What a server started for this pact serves (and writes): everything, messages being
+    /// built included.
     pub(crate) fn snapshot(&self) -> model::Pact {
-        lock(&self.shared).pact.clone()
+        lock(&self.shared).with_drafts()
     }
 }
 
@@ -66,10 +103,7 @@ impl Pact {
             pact.spec = spec_from(&spec)?;
         }
         Ok(Pact {
-            shared: Arc::new(Mutex::new(PactState {
-                pact,
-                generation: 0,
-            })),
+            shared: Arc::new(Mutex::new(PactState::new(pact))),
         })
     }
 
@@ -90,18 +124,19 @@ impl Pact {
             model::Pact::from_json(&value).js()?
         };
         Ok(Pact {
-            shared: Arc::new(Mutex::new(PactState {
-                pact: parsed,
-                generation: 0,
-            })),
+            shared: Arc::new(Mutex::new(PactState::new(parsed))),
         })
     }
 
-    /// Sets the specification version the pact file is written in.
+    /// Sets the specification version the pact file is written in; an error when that version
+    /// cannot hold what the pact holds (messages below V3, synchronous messages below V4, HTTP
+    /// interactions and messages in V3).
     #[napi(ts_args_type = "spec: Specification", ts_return_type = "this")]
     pub fn with_specification<'a>(&self, this: This<'a>, spec: String) -> Result<This<'a>, Code> {
         let spec = spec_from(&spec)?;
-        lock(&self.shared).pact.spec = spec;
+        let mut state = lock(&self.shared);
+        state.with_drafts().check_spec(spec).js()?;
+        state.pact.spec = spec;
         Ok(this)
     }
 
@@ -136,16 +171,36 @@ impl Pact {
         }
     }
 
-    /// How many interactions the pact holds.
+    /// How many interactions the pact holds (HTTP interactions and messages).
     #[napi(getter)]
     pub fn interactions(&self) -> u32 {
-        lock(&self.shared).pact.interactions.len() as u32
+        let state = lock(&self.shared);
+        (state.pact.interactions.len() + state.pact.messages.len() + state.drafts.len()) as u32
     }
 
-    /// The pact file as it would be written, in the pact's specification version.
+    /// The pact file as it would be written, in the pact's specification version (messages
+    /// being built included).
     #[napi(catch_unwind, ts_return_type = "PactJson")]
-    pub fn to_json(&self) -> Value {
-        lock(&self.shared).pact.to_json()
+    pub fn to_json(&self) -> Result<Value, Code> {
+        lock(&self.shared).with_drafts().to_json().js()
+    }
+
+    /// Starts describing an asynchronous message (V3 or V4).
+    #[napi(catch_unwind)]
+    pub fn new_message(&self, description: String) -> Result<Message, Code> {
+        let mut state = lock(&self.shared);
+        let message = dsl::message::new_message(state.pact.spec, &description).js()?;
+        let id = state.add_draft(model::Message::Asynchronous(message));
+        Ok(Message::new(self.shared.clone(), id))
+    }
+
+    /// Starts describing a synchronous (request/response) message (V4).
+    #[napi(catch_unwind)]
+    pub fn new_synchronous_message(&self, description: String) -> Result<SynchronousMessage, Code> {
+        let mut state = lock(&self.shared);
+        let message = dsl::message::new_synchronous_message(state.pact.spec, &description).js()?;
+        let id = state.add_draft(model::Message::Synchronous(message));
+        Ok(SynchronousMessage::new(self.shared.clone(), id))
     }
 
     /// Starts a mock server for the interactions defined so far.
@@ -168,6 +223,7 @@ impl Pact {
     ) -> Result<MockServer, Code> {
         let snapshot = {
             let mut state = lock(&self.shared);
+            // Messages being built are written by their own executeTest.
             let snapshot = state.pact.clone();
             state.pact.interactions.clear();
             state.generation += 1;
@@ -240,18 +296,7 @@ impl Interaction {
         state: String,
         params: Option<Unknown<'_>>,
     ) -> Result<This<'a>, Code> {
-        let params = match params {
-            None => None,
-            Some(p) => match to_json(env, p, "The provider state parameters")? {
-                None | Some(Value::Null) => None,
-                Some(Value::Object(map)) => Some(map),
-                Some(other) => {
-                    return Err(invalid_argument(format!(
-                        "Provider state parameters must be an object like {{ id: 42 }}, got {other}"
-                    )))
-                }
-            },
-        };
+        let params = provider_state_params(env, params)?;
         self.edit(|i| {
             dsl::given(i, &state, params);
             Ok(())

@@ -5,7 +5,7 @@
 use crate::error::{invalid_argument, Code, IntoJs};
 use napi::bindgen_prelude::*;
 use pact_mock_server_core::dsl::BodyInput;
-use serde_json::Value;
+use serde_json::{Map, Value};
 
 /// `JSON.stringify(value)` parsed back; `None` for `undefined` (and functions/symbols,
 /// which `JSON.stringify` drops too).
@@ -57,5 +57,22 @@ pub fn body_input(env: &Env, value: Unknown<'_>) -> Result<BodyInput, Code> {
         None => Err(invalid_argument(
             "The body is undefined: pass a string, a Buffer or a JSON value (null for an empty JSON body)",
         )),
+    }
+}
+
+/// Provider state parameters: an object, or nothing (`undefined`, `null`).
+pub fn provider_state_params(
+    env: &Env,
+    params: Option<Unknown<'_>>,
+) -> Result<Option<Map<String, Value>>, Code> {
+    let Some(params) = params else {
+        return Ok(None);
+    };
+    match to_json(env, params, "The provider state parameters")? {
+        None | Some(Value::Null) => Ok(None),
+        Some(Value::Object(map)) => Ok(Some(map)),
+        Some(other) => Err(invalid_argument(format!(
+            "Provider state parameters must be an object like {{ id: 42 }}, got {other}"
+        ))),
     }
 }

@@ -30,6 +30,9 @@ pub enum ErrorCode {
     NoSuchServer,
     /// An existing pact file belongs to another consumer or provider, or cannot be merged.
     MergeConflict,
+    /// The pact's specification version has no place for what was asked (a message below V3,
+    /// a synchronous message below V4, HTTP interactions and messages in one V3 file).
+    NotInSpecVersion,
 }
 
 impl ErrorCode {
@@ -47,6 +50,7 @@ impl ErrorCode {
             ErrorCode::Tls => "TLS_ERROR",
             ErrorCode::NoSuchServer => "NO_SUCH_SERVER",
             ErrorCode::MergeConflict => "MERGE_CONFLICT",
+            ErrorCode::NotInSpecVersion => "NOT_IN_SPEC_VERSION",
         }
     }
 }

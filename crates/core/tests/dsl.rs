@@ -1107,7 +1107,7 @@ fn built_interactions_round_trip_through_pact_files() {
     let pact = pact_with(i.clone());
 
     for spec in [SpecVersion::V3, SpecVersion::V4] {
-        let json = pact.to_json_as(spec);
+        let json = pact.to_json_as(spec).unwrap();
         let back = Pact::from_json(&json).unwrap();
         let bi = &back.interactions[0];
         assert_eq!(
@@ -1129,7 +1129,7 @@ fn built_interactions_round_trip_through_pact_files() {
         );
         assert_eq!(bi.request.path, "/items/1");
     }
-    let v3 = pact.to_json_as(SpecVersion::V3);
+    let v3 = pact.to_json_as(SpecVersion::V3).unwrap();
     let resp = &v3["interactions"][0]["response"];
     assert_eq!(
         resp["matchingRules"]["body"]["$.items[*].id"],
@@ -1148,7 +1148,7 @@ fn built_interactions_round_trip_through_pact_files() {
         json!({"combine": "AND", "matchers": [{"match": "regex", "regex": "/items/\\d+"}]})
     );
     // V2: flat keys, first matcher per path, no generators.
-    let v2 = pact.to_json_as(SpecVersion::V2);
+    let v2 = pact.to_json_as(SpecVersion::V2).unwrap();
     let resp = &v2["interactions"][0]["response"];
     assert_eq!(
         resp["matchingRules"]["$.body.items"],
@@ -1309,7 +1309,7 @@ fn v4_only_matchers_round_trip_through_v4_files() {
     )
     .unwrap();
     let pact = pact_with(i.clone());
-    let back = Pact::from_json(&pact.to_json_as(SpecVersion::V4)).unwrap();
+    let back = Pact::from_json(&pact.to_json_as(SpecVersion::V4).unwrap()).unwrap();
     let bi = &back.interactions[0];
     assert_eq!(bi.response.matching_rules, i.response.matching_rules);
     assert_eq!(bi.response.generators, i.response.generators);
@@ -1324,7 +1324,7 @@ fn v4_only_matchers_round_trip_through_v4_files() {
             "both": "abc"
         }))
     );
-    let v4 = pact.to_json_as(SpecVersion::V4);
+    let v4 = pact.to_json_as(SpecVersion::V4).unwrap();
     let variants = &v4["interactions"][0]["response"]["matchingRules"]["body"]["$.actions"]
         ["matchers"][0]["variants"];
     assert_eq!(

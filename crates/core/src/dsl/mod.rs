@@ -12,6 +12,7 @@
 mod expression;
 mod integration;
 pub mod matchers;
+pub mod message;
 mod xml;
 
 pub use expression::{parse as parse_matcher_expression, Definition as MatcherDefinition};
@@ -468,7 +469,37 @@ pub fn with_body(
             BodyInput::Bytes(_) => ContentType::octet_stream(),
         },
     };
-    let mut processor = Processor::new(context.clone());
+    let (bytes, processor) = encode_body(body, &ct, &context, true)?;
+    p.rules.categories.shift_remove("body");
+    p.generators.categories.shift_remove("body");
+    for (path, list) in processor.rules {
+        p.rules.add("body", &path, list);
+    }
+    for (path, g) in processor.generators {
+        p.generators.add("body", &path, g);
+    }
+    // An empty body has no content type to announce (libpact_ffi leaves the header out too).
+    if !bytes.is_empty() && header_value(p.headers, "content-type").is_none() {
+        p.headers
+            .get_or_insert_with(Headers::new)
+            .insert("Content-Type".to_string(), vec![ct.to_string()]);
+    }
+    *p.body = Body::from_bytes(bytes, Some(ct));
+    Ok(())
+}
+
+/// The bytes of a body given with content type `ct`, and the processor holding the rules and
+/// generators found in it. JSON content (also given as text) is processed for matchers, as are
+/// XML builder documents and form fields given as JSON; raw XML and other text stay as given.
+/// With `content_type_rule`, bytes of a specific type get a `contentType` rule (as pact-js
+/// binary bodies do). Shared by HTTP bodies and message contents.
+pub(crate) fn encode_body(
+    body: BodyInput,
+    ct: &ContentType,
+    context: &str,
+    content_type_rule: bool,
+) -> Result<(Vec<u8>, Processor)> {
+    let mut processor = Processor::new(context.to_string());
     let bytes: Vec<u8> = match body {
         BodyInput::Json(v) if ct.is_form() && v.is_object() => {
             form_body(&v, &mut processor)?.into_bytes()
@@ -500,28 +531,13 @@ pub fn with_body(
         BodyInput::Bytes(b) => {
             // As pact-js binary bodies: matched by the detected content type, not byte for
             // byte. Plain octet-stream stays exact, as nothing more specific can be detected.
-            if ct.essence() != "application/octet-stream" && !b.is_empty() {
+            if content_type_rule && ct.essence() != "application/octet-stream" && !b.is_empty() {
                 processor.add_rules("$", vec![MatchingRule::ContentType(ct.essence())]);
             }
             b
         }
     };
-    p.rules.categories.shift_remove("body");
-    p.generators.categories.shift_remove("body");
-    for (path, list) in processor.rules {
-        p.rules.add("body", &path, list);
-    }
-    for (path, g) in processor.generators {
-        p.generators.add("body", &path, g);
-    }
-    // An empty body has no content type to announce (libpact_ffi leaves the header out too).
-    if !bytes.is_empty() && header_value(p.headers, "content-type").is_none() {
-        p.headers
-            .get_or_insert_with(Headers::new)
-            .insert("Content-Type".to_string(), vec![ct.to_string()]);
-    }
-    *p.body = Body::from_bytes(bytes, Some(ct));
-    Ok(())
+    Ok((bytes, processor))
 }
 
 fn status_from_number(n: &Value) -> Result<u16> {

@@ -1,6 +1,7 @@
-//! Generators applied to the response the mock server sends: random values, dates and times,
-//! UUIDs, regex-generated strings, the mock server's URL, provider-state examples; in the
-//! status, headers and JSON, XML and form-urlencoded bodies.
+//! Generators applied to what the consumer side hands out: the response the mock server sends
+//! (status, headers, body) and the messages a consumer's handler receives (`message`: contents
+//! and metadata). Random values, dates and times, UUIDs, regex-generated strings, the mock
+//! server's URL, provider-state examples; in JSON, XML and form-urlencoded bodies.
 //!
 //! Runs in consumer mode, as the mock server needs: `ProviderState` keeps the example (the
 //! provider fills it in during verification), `MockServerURL` swaps the example's base for the
@@ -8,13 +9,18 @@
 //! and a warning is logged.
 
 mod json_path;
+mod message;
 mod regex_value;
 mod values;
 mod xml;
 
+pub use message::{
+    reify_message, reify_synchronous_message, ReifiedBody, ReifiedContents, ReifiedMessage,
+    ReifiedSynchronousMessage,
+};
 pub use values::{format_now, generate_value, parse_date_expression, validate_generator};
 
-use crate::model::{Body, Generator, Headers, Response};
+use crate::model::{Body, ContentType, Generator, Headers, Response};
 use json_path::JsonPath;
 use serde_json::Value;
 
@@ -121,6 +127,41 @@ impl ResponseGenerator {
         }
         out
     }
+}
+
+/// A body with its generators applied (JSON by path, XML, form fields; other bodies as given,
+/// with a warning), for callers without a prepared `ResponseGenerator`.
+pub(crate) fn generate_body(
+    body: &Body,
+    content_type: Option<&ContentType>,
+    generators: &indexmap::IndexMap<String, Generator>,
+    context: &GeneratorContext,
+) -> Body {
+    let Body::Present {
+        bytes,
+        content_type: body_ct,
+    } = body
+    else {
+        return body.clone();
+    };
+    let structured = content_type.is_some_and(|c| c.is_xml() || c.is_form());
+    if !structured {
+        if let Ok(mut json) = serde_json::from_slice::<Value>(bytes) {
+            for (path, generator) in generators {
+                let Some(p) = parse_path(path) else { continue };
+                p.apply(&mut json, &mut |v: &mut Value| {
+                    if let Some(new) = generate_value(generator, v, context) {
+                        *v = new;
+                    }
+                });
+            }
+            return Body::Present {
+                bytes: json.to_string().into_bytes(),
+                content_type: body_ct.clone(),
+            };
+        }
+    }
+    apply_body(body, content_type, generators, context)
 }
 
 fn apply_status(out: &mut Response, generator: &Generator, context: &GeneratorContext) {

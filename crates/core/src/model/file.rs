@@ -1,5 +1,6 @@
-//! Pact files in and out: read any V1..V4 file into the model, write each version's exact
-//! layout, and write `<consumer>-<provider>.json` into a directory, merging with what is there.
+//! Pact files in and out: read any V1..V4 file into the model (HTTP interactions, V3
+//! `messages`, V4 message interactions), write each version's exact layout, and write
+//! `<consumer>-<provider>.json` into a directory, merging with what is there.
 //!
 //! Writing is safe under concurrency (parallel Jest workers, threads, processes): an
 //! inter-process lock serialises read-merge-write, and the new content replaces the old by an
@@ -7,9 +8,10 @@
 
 use super::body::ContentType;
 use super::http::content_type_of;
+use super::message::{ASYNCHRONOUS_MESSAGE, SYNCHRONOUS_MESSAGE};
 use super::{
-    Body, Generators, Headers, Interaction, MatchingRules, Pact, ProviderState, Query, Request,
-    Response, SpecVersion,
+    AsynchronousMessage, Body, Generators, Headers, Interaction, MatchingRules, Message, Pact,
+    ProviderState, Query, Request, Response, SpecVersion,
 };
 use crate::error::{ErrorCode, PactError, Result};
 use base64::Engine;
@@ -79,6 +81,11 @@ impl Pact {
             None => &[],
             Some(_) => return Err(PactError::invalid_json("$.interactions must be a list")),
         };
+        let messages_json = match root.get("messages") {
+            Some(Value::Array(a)) => a.as_slice(),
+            None | Some(Value::Null) => &[],
+            Some(_) => return Err(PactError::invalid_json("$.messages must be a list")),
+        };
         let spec = match declared {
             Some(v) => SpecVersion::from_file_version(&v).ok_or_else(|| {
                 PactError::new(
@@ -96,27 +103,45 @@ impl Pact {
         ] {
             metadata.remove(key);
         }
+        if spec < SpecVersion::V3 && !messages_json.is_empty() {
+            return Err(PactError::invalid_json(format!(
+                "$.messages: the file declares a {spec} pact, but messages start at V3: \
+                 declare metadata.pactSpecification.version 3.0.0 (or 4.0)"
+            )));
+        }
         let mut pact = Pact {
             consumer: name_of("consumer")?,
             provider: name_of("provider")?,
             interactions: Vec::new(),
-            other_interactions: Vec::new(),
+            messages: Vec::new(),
             metadata,
             spec,
         };
         for (i, json) in interactions_json.iter().enumerate() {
-            let kind = json
-                .get("type")
-                .and_then(Value::as_str)
-                .unwrap_or("Synchronous/HTTP");
-            if kind != "Synchronous/HTTP" {
-                pact.other_interactions.push(json.clone());
-                continue;
-            }
-            let interaction = interaction_from_json(json, spec).map_err(|e| {
+            let located = |e: PactError| {
                 PactError::new(e.code, format!("$.interactions[{i}]: {}", e.message))
-            })?;
-            pact.interactions.push(interaction);
+            };
+            match json.get("type").and_then(Value::as_str) {
+                None | Some("Synchronous/HTTP") => {
+                    let interaction = interaction_from_json(json, spec).map_err(located)?;
+                    pact.interactions.push(interaction);
+                }
+                Some(ASYNCHRONOUS_MESSAGE | SYNCHRONOUS_MESSAGE) => {
+                    pact.messages
+                        .push(Message::from_v4_json(json).map_err(located)?);
+                }
+                Some(other) => {
+                    return Err(located(PactError::invalid_json(format!(
+                        "unknown interaction type '{other}': expected Synchronous/HTTP, \
+                         {ASYNCHRONOUS_MESSAGE} or {SYNCHRONOUS_MESSAGE}"
+                    ))))
+                }
+            }
+        }
+        for (i, json) in messages_json.iter().enumerate() {
+            let message = AsynchronousMessage::from_v3_json(json)
+                .map_err(|e| PactError::new(e.code, format!("$.messages[{i}]: {}", e.message)))?;
+            pact.messages.push(Message::Asynchronous(message));
         }
         Ok(pact)
     }
@@ -131,6 +156,34 @@ fn interaction_from_json(json: &Value, spec: SpecVersion) -> Result<Interaction>
         .and_then(Value::as_str)
         .unwrap_or_default()
         .to_string();
+    let provider_states = provider_states_from_json(obj)?;
+    let request = match obj.get("request") {
+        Some(r) => request_from_json(r, spec)
+            .map_err(|e| PactError::new(e.code, format!("request: {}", e.message)))?,
+        None => Request::new("GET", "/"),
+    };
+    let response = match obj.get("response") {
+        Some(r) => response_from_json(r, spec)
+            .map_err(|e| PactError::new(e.code, format!("response: {}", e.message)))?,
+        None => Response::default(),
+    };
+    Ok(Interaction {
+        description,
+        provider_states,
+        request,
+        response,
+        key: obj.get("key").and_then(Value::as_str).map(str::to_string),
+        pending: obj.get("pending").and_then(Value::as_bool).unwrap_or(false),
+        comments: match obj.get("comments") {
+            Some(Value::Object(c)) => c.clone(),
+            _ => Map::new(),
+        },
+    })
+}
+
+/// The provider states of an interaction or message: `providerStates` (a list of `{name,
+/// params?}`), else the legacy single `providerState` (or `provider_state`) string.
+pub(crate) fn provider_states_from_json(obj: &Map<String, Value>) -> Result<Vec<ProviderState>> {
     let mut provider_states = Vec::new();
     match obj.get("providerStates") {
         Some(Value::Array(states)) => {
@@ -158,28 +211,24 @@ fn interaction_from_json(json: &Value, spec: SpecVersion) -> Result<Interaction>
         }
         Some(_) => return Err(PactError::invalid_json("providerStates must be a list")),
     }
-    let request = match obj.get("request") {
-        Some(r) => request_from_json(r, spec)
-            .map_err(|e| PactError::new(e.code, format!("request: {}", e.message)))?,
-        None => Request::new("GET", "/"),
-    };
-    let response = match obj.get("response") {
-        Some(r) => response_from_json(r, spec)
-            .map_err(|e| PactError::new(e.code, format!("response: {}", e.message)))?,
-        None => Response::default(),
-    };
-    Ok(Interaction {
-        description,
-        provider_states,
-        request,
-        response,
-        key: obj.get("key").and_then(Value::as_str).map(str::to_string),
-        pending: obj.get("pending").and_then(Value::as_bool).unwrap_or(false),
-        comments: match obj.get("comments") {
-            Some(Value::Object(c)) => c.clone(),
-            _ => Map::new(),
-        },
-    })
+    Ok(provider_states)
+}
+
+/// The V3/V4 `providerStates` list (`params` only when there are some).
+pub fn provider_states_to_json(states: &[ProviderState]) -> Value {
+    Value::Array(
+        states
+            .iter()
+            .map(|s| {
+                let mut st = Map::new();
+                st.insert("name".into(), json!(s.name));
+                if let Some(p) = &s.params {
+                    st.insert("params".into(), Value::Object(p.clone()));
+                }
+                Value::Object(st)
+            })
+            .collect(),
+    )
 }
 
 /// Reads a request in the layout of a pact file (or a spec test case) of the given version.
@@ -423,31 +472,77 @@ fn body_from_json(
 
 impl Pact {
     /// The pact file content in the pact's own spec version.
-    pub fn to_json(&self) -> Value {
+    pub fn to_json(&self) -> Result<Value> {
         self.to_json_as(self.spec)
     }
 
-    /// The pact file content in the layout of the given spec version.
-    pub fn to_json_as(&self, spec: SpecVersion) -> Value {
-        let mut interactions: Vec<Value> = self
-            .interactions
-            .iter()
-            .map(|i| interaction_to_json(i, spec))
-            .collect();
-        if spec == SpecVersion::V4 {
-            interactions.extend(self.other_interactions.iter().cloned());
-        }
+    /// The pact file content in the layout of the given spec version; an error when that
+    /// version cannot hold what the pact holds (see [`Pact::check_spec`]).
+    ///
+    /// V4 has one `interactions` list: HTTP interactions and messages each keep their order,
+    /// and the two are interleaved by description, so a file sorted by description (as the
+    /// reference writes every V4 file) is written back as it was read. A V3 file has
+    /// `interactions` (HTTP) or `messages`.
+    pub fn to_json_as(&self, spec: SpecVersion) -> Result<Value> {
+        self.check_spec(spec)?;
         let mut metadata = self.metadata.clone();
         metadata.insert(
             "pactSpecification".into(),
             json!({"version": spec.file_version()}),
         );
-        json!({
-            "consumer": {"name": self.consumer},
-            "interactions": interactions,
-            "metadata": metadata,
-            "provider": {"name": self.provider},
-        })
+        let http = self
+            .interactions
+            .iter()
+            .map(|i| interaction_to_json(i, spec));
+        let (key, list) = match spec {
+            SpecVersion::V4 => {
+                let mut http = self
+                    .interactions
+                    .iter()
+                    .map(|i| i.description.as_str())
+                    .zip(http)
+                    .peekable();
+                let mut messages = self
+                    .messages
+                    .iter()
+                    .map(|m| (m.description(), m.to_v4_json()))
+                    .peekable();
+                let mut out = Vec::with_capacity(self.interactions.len() + self.messages.len());
+                loop {
+                    let take_message = match (http.peek(), messages.peek()) {
+                        (Some((h, _)), Some((m, _))) => m < h,
+                        (None, Some(_)) => true,
+                        (Some(_), None) => false,
+                        (None, None) => break,
+                    };
+                    let next = if take_message {
+                        messages.next()
+                    } else {
+                        http.next()
+                    };
+                    out.extend(next.map(|(_, json)| json));
+                }
+                ("interactions", out)
+            }
+            SpecVersion::V3 if !self.messages.is_empty() => (
+                "messages",
+                self.messages
+                    .iter()
+                    .filter_map(|m| match m {
+                        Message::Asynchronous(m) => Some(m.to_v3_json()),
+                        // check_spec refused these.
+                        Message::Synchronous(_) => None,
+                    })
+                    .collect(),
+            ),
+            _ => ("interactions", http.collect()),
+        };
+        let mut root = Map::new();
+        root.insert("consumer".into(), json!({"name": self.consumer}));
+        root.insert(key.into(), Value::Array(list));
+        root.insert("metadata".into(), Value::Object(metadata));
+        root.insert("provider".into(), json!({"name": self.provider}));
+        Ok(Value::Object(root))
     }
 }
 
@@ -468,19 +563,10 @@ fn interaction_to_json(i: &Interaction, spec: SpecVersion) -> Value {
         }
         SpecVersion::V3 | SpecVersion::V4 => {
             if !i.provider_states.is_empty() {
-                let states: Vec<Value> = i
-                    .provider_states
-                    .iter()
-                    .map(|s| {
-                        let mut st = Map::new();
-                        st.insert("name".into(), json!(s.name));
-                        if let Some(p) = &s.params {
-                            st.insert("params".into(), Value::Object(p.clone()));
-                        }
-                        Value::Object(st)
-                    })
-                    .collect();
-                obj.insert("providerStates".into(), Value::Array(states));
+                obj.insert(
+                    "providerStates".into(),
+                    provider_states_to_json(&i.provider_states),
+                );
             }
         }
     }
@@ -635,8 +721,11 @@ pub fn pact_file_path(pact: &Pact, dir: &Path) -> PathBuf {
     ))
 }
 
-/// Merges `new` into `existing`: interactions with the same key, or the same description and
-/// provider states, are replaced by the new ones; the others are kept.
+/// Merges `new` into `existing`: interactions of the same kind (HTTP, asynchronous message,
+/// synchronous message) with the same key (when both have one), else the same description and
+/// provider states, are replaced by the new ones; the others are kept, and so is everything
+/// they hold (generators included). Different consumer or provider names are a
+/// `MERGE_CONFLICT`.
 pub fn merge(existing: &Pact, new: &Pact) -> Result<Pact> {
     if existing.consumer != new.consumer || existing.provider != new.provider {
         return Err(PactError::new(
@@ -662,9 +751,10 @@ pub fn merge(existing: &Pact, new: &Pact) -> Result<Pact> {
             None => merged.interactions.push(interaction.clone()),
         }
     }
-    for other in &new.other_interactions {
-        if !merged.other_interactions.contains(other) {
-            merged.other_interactions.push(other.clone());
+    for message in &new.messages {
+        match merged.messages.iter_mut().find(|m| m.same_as(message)) {
+            Some(slot) => *slot = message.clone(),
+            None => merged.messages.push(message.clone()),
         }
     }
     Ok(merged)
@@ -720,8 +810,17 @@ pub fn write_pact_file(
         }
         _ => new,
     };
-    let mut text =
-        serde_json::to_string_pretty(&to_write.to_json_as(spec)).expect("pact JSON serialises");
+    let json = to_write.to_json_as(spec).map_err(|e| {
+        PactError::new(
+            e.code,
+            format!(
+                "Cannot write the pact file '{}': {}",
+                path.display(),
+                e.message
+            ),
+        )
+    })?;
+    let mut text = serde_json::to_string_pretty(&json).expect("pact JSON serialises");
     text.push('\n');
     if existing_text.as_deref() == Some(text.as_str()) {
         // The file already says exactly this.

@@ -1,12 +1,14 @@
-//! The Pact model: pacts, HTTP interactions, requests and responses, bodies with content
-//! types, provider states, spec versions, matching rules and generators, and pact files in
-//! and out (`file`): read any V1..V4 file, write each version's exact layout, merge.
+//! The Pact model: pacts, HTTP interactions, requests and responses, message interactions
+//! (`message`), bodies with content types, provider states, spec versions, matching rules and
+//! generators, and pact files in and out (`file`): read any V1..V4 file, write each version's
+//! exact layout, merge.
 
 mod body;
 pub mod datetime;
 pub mod file;
 mod generators;
 mod http;
+pub mod message;
 mod pact;
 mod rules;
 
@@ -14,6 +16,7 @@ pub(crate) use body::escape_xml;
 pub use body::{Body, ContentType};
 pub use generators::{Generator, Generators};
 pub use http::{Headers, Query, Request, Response};
+pub use message::{AsynchronousMessage, Message, MessageContents, SynchronousMessage};
 pub use pact::{Interaction, Pact, ProviderState};
 pub use rules::{
     cached_regex, check_regex, ArrayContainsVariant, MatchingRule, MatchingRules, RuleList,

@@ -1,7 +1,8 @@
-//! A pact: consumer, provider, HTTP interactions, metadata and the spec version it is written in.
+//! A pact: consumer, provider, HTTP interactions, message interactions, metadata and the spec
+//! version it is written in, and which versions can hold what it holds.
 
-use super::{Request, Response, SpecVersion};
-use crate::error::{PactError, Result};
+use super::{Message, Request, Response, SpecVersion};
+use crate::error::{ErrorCode, PactError, Result};
 use serde_json::{Map, Value};
 
 /// A provider state with its parameters.
@@ -47,17 +48,7 @@ impl Interaction {
     /// Adds a V4 text comment (`comments.text`, a list; a single text read from a file becomes
     /// the first of the list).
     pub fn add_comment(&mut self, text: impl Into<String>) {
-        let slot = self
-            .comments
-            .entry("text")
-            .or_insert_with(|| Value::Array(Vec::new()));
-        if !slot.is_array() {
-            let previous = slot.take();
-            *slot = Value::Array(vec![previous]);
-        }
-        if let Value::Array(texts) = slot {
-            texts.push(Value::String(text.into()));
-        }
+        add_text_comment(&mut self.comments, text);
     }
 
     /// Whether two interactions describe the same thing for merging: the same key, or the same
@@ -67,15 +58,31 @@ impl Interaction {
             (Some(a), Some(b)) => a == b,
             _ => {
                 self.description == other.description
-                    && self.provider_states.len() == other.provider_states.len()
-                    && self
-                        .provider_states
-                        .iter()
-                        .zip(&other.provider_states)
-                        .all(|(a, b)| a.name == b.name)
+                    && same_state_names(&self.provider_states, &other.provider_states)
             }
         }
     }
+}
+
+/// Adds a text to V4 `comments.text` (a list; a single text read from a file becomes the
+/// first of the list).
+pub(crate) fn add_text_comment(comments: &mut Map<String, Value>, text: impl Into<String>) {
+    let slot = comments
+        .entry("text")
+        .or_insert_with(|| Value::Array(Vec::new()));
+    if !slot.is_array() {
+        let previous = slot.take();
+        *slot = Value::Array(vec![previous]);
+    }
+    if let Value::Array(texts) = slot {
+        texts.push(Value::String(text.into()));
+    }
+}
+
+/// Whether two lists of provider states name the same states in the same order (parameters
+/// aside), which is how merging tells interactions apart.
+pub(crate) fn same_state_names(a: &[ProviderState], b: &[ProviderState]) -> bool {
+    a.len() == b.len() && a.iter().zip(b).all(|(a, b)| a.name == b.name)
 }
 
 /// A pact between one consumer and one provider.
@@ -83,9 +90,11 @@ impl Interaction {
 pub struct Pact {
     pub consumer: String,
     pub provider: String,
+    /// The HTTP interactions (the only ones a mock server serves).
     pub interactions: Vec<Interaction>,
-    /// V4 interactions of other kinds (messages), kept as read so that nothing is lost.
-    pub other_interactions: Vec<Value>,
+    /// The message interactions: V3 `messages[]`, V4 `Asynchronous/Messages` and
+    /// `Synchronous/Messages`.
+    pub messages: Vec<Message>,
     /// Metadata namespaces other than `pactSpecification`.
     pub metadata: Map<String, Value>,
     pub spec: SpecVersion,
@@ -128,6 +137,54 @@ impl Pact {
         }
         if let Value::Object(map) = entry {
             map.insert(name.to_string(), value);
+        }
+        Ok(())
+    }
+
+    /// This pact's names, metadata and version with `message` as its only interaction: what a
+    /// message's test merges into the pact file once its handler passed.
+    pub fn with_only_message(&self, message: Message) -> Pact {
+        Pact {
+            consumer: self.consumer.clone(),
+            provider: self.provider.clone(),
+            interactions: Vec::new(),
+            messages: vec![message],
+            metadata: self.metadata.clone(),
+            spec: self.spec,
+        }
+    }
+
+    /// Checks that the pact can be written in `spec`: messages need V3, synchronous messages
+    /// need V4, and a V3 file holds HTTP interactions or messages but not both (the V3 layout
+    /// has no place for a pact that mixes them; the reference refuses it too).
+    pub fn check_spec(&self, spec: SpecVersion) -> Result<()> {
+        let not_in = |message: String| Err(PactError::new(ErrorCode::NotInSpecVersion, message));
+        if spec < SpecVersion::V3 && !self.messages.is_empty() {
+            return not_in(format!(
+                "A {spec} pact cannot hold messages ({} here, e.g. '{}'): message pacts start \
+                 at V3; use specification V3 or V4",
+                self.messages.len(),
+                self.messages[0].description()
+            ));
+        }
+        if spec < SpecVersion::V4 {
+            if let Some(sync) = self.messages.iter().find(|m| m.is_synchronous()) {
+                return not_in(format!(
+                    "A {spec} pact cannot hold the synchronous message '{}': synchronous \
+                     (request/response) messages need specification V4",
+                    sync.description()
+                ));
+            }
+        }
+        if spec == SpecVersion::V3 && !self.messages.is_empty() && !self.interactions.is_empty() {
+            return not_in(format!(
+                "A V3 pact file holds either HTTP interactions or messages, not both (this one \
+                 has {} HTTP interaction(s) and {} message(s)): a pact that mixes them has no \
+                 V3 form. Use specification V4, or write the messages to a pact with another \
+                 consumer or provider name",
+                self.interactions.len(),
+                self.messages.len()
+            ));
         }
         Ok(())
     }
