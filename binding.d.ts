@@ -178,6 +178,35 @@ export declare class Interaction {
   comment(text: string): this
 }
 
+/**
+ * An asynchronous message of a `Pact` (V3 `messages`, V4 `Asynchronous/Messages`). Every
+ * builder method returns the message itself, for chaining.
+ */
+export declare class Message {
+  /** Adds a provider state, optionally with parameters. */
+  given(state: string, params?: Record<string, unknown>): this
+  /** Sets the description: what the consumer expects to receive. */
+  expectsToReceive(description: string): this
+  /**
+   * Sets the contents: a Buffer is binary, a string is text, anything else JSON (matchers
+   * and generators allowed anywhere inside).
+   */
+  withContents(contents: unknown, contentType?: string): this
+  /** Merges keys into the metadata; values may be matchers and generators. */
+  withMetadata(metadata: Record<string, unknown>): this
+  /** V4: a key that identifies the message across versions of the pact. */
+  key(key: string): this
+  /** V4: marks the message as pending (default true). */
+  pending(pending?: boolean | undefined | null): this
+  /** V4: adds a text comment. */
+  comment(text: string): this
+  /**
+   * The message the consumer's handler is handed: example values with the generators
+   * applied (consumer side); the pact file keeps the examples.
+   */
+  reify(): ReifiedMessage
+}
+
 /** A running mock server. */
 export declare class MockServer {
   /** The port the server listens on. */
@@ -212,18 +241,59 @@ export declare class Pact {
    * specification version.
    */
   static fromJson(pact: string | object): Pact
-  /** Sets the specification version the pact file is written in. */
+  /**
+   * Sets the specification version the pact file is written in; an error when that version
+   * cannot hold what the pact holds (messages below V3, synchronous messages below V4, HTTP
+   * interactions and messages in V3).
+   */
   withSpecification(spec: Specification): this
   /** Adds `metadata[namespace][name] = value` to the pact file. */
   withMetadata(namespace: string, name: string, value: string): this
   /** Starts describing a new interaction (an HTTP request and the response to it). */
   newInteraction(description: string): Interaction
-  /** How many interactions the pact holds. */
+  /** How many interactions the pact holds (HTTP interactions and messages). */
   get interactions(): number
-  /** The pact file as it would be written, in the pact's specification version. */
+  /**
+   * The pact file as it would be written, in the pact's specification version (messages
+   * being built included).
+   */
   toJson(): PactJson
+  /** Starts describing an asynchronous message (V3 or V4). */
+  newMessage(description: string): Message
+  /** Starts describing a synchronous (request/response) message (V4). */
+  newSynchronousMessage(description: string): SynchronousMessage
   /** Starts a mock server for the interactions defined so far. */
   startMockServer(options?: MockServerOptions | undefined | null): MockServer
+}
+
+/**
+ * A synchronous (request/response) message of a V4 `Pact`. Every builder method returns the
+ * message itself, for chaining.
+ */
+export declare class SynchronousMessage {
+  /** Adds a provider state, optionally with parameters. */
+  given(state: string, params?: Record<string, unknown>): this
+  /** Sets the description. */
+  expectsToReceive(description: string): this
+  /** V4: a key that identifies the message across versions of the pact. */
+  key(key: string): this
+  /** V4: marks the message as pending (default true). */
+  pending(pending?: boolean | undefined | null): this
+  /** V4: adds a text comment. */
+  comment(text: string): this
+  /** Sets the request contents: a Buffer is binary, a string is text, anything else JSON. */
+  withRequest(contents: unknown, contentType?: string): this
+  /** Merges keys into the request metadata; values may be matchers and generators. */
+  withRequestMetadata(metadata: Record<string, unknown>): this
+  /** Adds a response with these contents (each call adds one). */
+  withResponse(contents: unknown, contentType?: string): this
+  /** Merges keys into the metadata of the last response added. */
+  withResponseMetadata(metadata: Record<string, unknown>): this
+  /**
+   * The request and responses the consumer's handler is handed, each with its own
+   * generators applied (consumer side).
+   */
+  reify(): ReifiedSynchronousMessage
 }
 
 /** Stops the server on `port`; false when none runs there. */
@@ -240,6 +310,16 @@ export declare function createMockServerForPact(pact: Pact, port?: number | unde
  * (default `LOG_LEVEL`); `warn` when unset. Calling it again re-reads the variable.
  */
 export declare function init(logEnvVar?: string | undefined | null): void
+
+/** The contents of a reified message (or of one part of a synchronous message). */
+export interface MessageContents {
+  /** The contents: a JSON value, a string for text, a Buffer for binary; null if none. */
+  contents: unknown
+  /** The content type of the contents; null if there are none. */
+  contentType: string | null
+  /** The metadata, with `contentType` when the contents have one. */
+  metadata: Record<string, unknown>
+}
 
 /**
  * True when the server on `port` got every expected request and nothing else; false also
@@ -266,6 +346,32 @@ export interface MockServerOptions {
 export interface PactOptions {
   /** The specification version the pact file is written in (default `V4`). */
   specification?: Specification
+}
+
+/**
+ * The message an asynchronous message's handler is handed: example values with the
+ * generators applied.
+ */
+export interface ReifiedMessage {
+  description: string
+  providerStates: { name: string; params?: Record<string, unknown> }[]
+  /** The contents: a JSON value, a string for text, a Buffer for binary; null if none. */
+  contents: unknown
+  /** The content type of the contents; null if there are none. */
+  contentType: string | null
+  /** The metadata, with `contentType` when the contents have one. */
+  metadata: Record<string, unknown>
+}
+
+/**
+ * What a synchronous message's handler is handed: the request and every response, each with
+ * its own generators applied.
+ */
+export interface ReifiedSynchronousMessage {
+  description: string
+  providerStates: { name: string; params?: Record<string, unknown> }[]
+  request: MessageContents
+  responses: Array<MessageContents>
 }
 
 /** Changes the log level of the whole process (all worker threads share it). */

@@ -1,12 +1,26 @@
 // Types of the package entry (index.js): everything of the generated binding (binding.d.ts)
 // plus what index.js adds in JavaScript.
 
-import type { MismatchResult, MockServer, MockServerOptions } from './binding'
+import type {
+  MismatchResult,
+  MockServer,
+  MockServerOptions,
+  ReifiedMessage,
+  ReifiedSynchronousMessage,
+} from './binding'
 
 export * from './binding'
 
 /** Options of `executeTest`: the server's, plus where and how to write the pact file. */
 export interface ExecuteTestOptions extends MockServerOptions {
+  /** Directory of the pact file (default "./pacts"). */
+  dir?: string
+  /** Replace the pact file instead of merging into it (default false). */
+  overwrite?: boolean
+}
+
+/** Options of a message's `executeTest`: where and how to write the pact file. */
+export interface MessageTestOptions {
   /** Directory of the pact file (default "./pacts"). */
   dir?: string
   /** Replace the pact file instead of merging into it (default false). */
@@ -36,5 +50,24 @@ declare module './binding' {
      * and the pact starts the next test with no interactions (as in pact-js).
      */
     executeTest<T>(fn: (server: MockServer) => T | Promise<T>, options?: ExecuteTestOptions): Promise<Awaited<T>>
+  }
+  interface Message {
+    /**
+     * Reifies the message (example values, generators applied), runs `handler` with it and
+     * then: when the handler returns or resolves, merges the message into
+     * `<dir>/<consumer>-<provider>.json` (default dir "./pacts") and resolves with the
+     * handler's value; when it throws or rejects, drops the message (it is never written)
+     * and rejects with that error. Either way the message is used up.
+     */
+    executeTest<T>(handler: (message: ReifiedMessage) => T | Promise<T>, options?: MessageTestOptions): Promise<Awaited<T>>
+  }
+  interface SynchronousMessage {
+    /**
+     * As `Message.executeTest`: the handler gets the request and every response, reified.
+     */
+    executeTest<T>(
+      handler: (message: ReifiedSynchronousMessage) => T | Promise<T>,
+      options?: MessageTestOptions,
+    ): Promise<Awaited<T>>
   }
 }

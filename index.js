@@ -1,7 +1,8 @@
 // The package entry: the generated binding (binding.js, the loader of the native addon) plus
-// what is JavaScript by nature: `Pact.prototype.executeTest`, the promise flow around a
-// user's test function. The addon offers only synchronous operations (start a server for the
-// test, matched, mismatches, the failure report, write the pact file, cleanup).
+// what is JavaScript by nature: `Pact.prototype.executeTest` and the `executeTest` of messages,
+// the promise flow around a user's test function or message handler. The addon offers only
+// synchronous operations (start a server for the test, matched, mismatches, the failure
+// report, write the pact file, cleanup; reify a message, merge it into its pact file, drop it).
 'use strict'
 
 const binding = require('./binding.js')
@@ -11,6 +12,8 @@ const {
   setLogLevel,
   Pact,
   Interaction,
+  Message,
+  SynchronousMessage,
   MockServer,
   Matchers,
   createMockServer,
@@ -67,6 +70,29 @@ async function executeTest(fn, options = {}) {
   }
 }
 
+/**
+ * Reifies the message (example values, generators applied), runs `handler` with it and then:
+ * when the handler returns or resolves, merges the message into the pact file in `dir`
+ * (default "./pacts") and resolves with the handler's value; when it throws or rejects, drops
+ * the message (it is never written, not by a later test either) and rejects with that error.
+ * Either way the message is used up: describe the next one with `pact.newMessage()`.
+ */
+async function executeMessageTest(handler, options = {}) {
+  if (typeof handler !== 'function') {
+    throw codedError('INVALID_ARGUMENT', 'executeTest needs a handler for the message: message.executeTest(async (message) => { ... })')
+  }
+  const { dir = './pacts', overwrite = false } = options ?? {}
+  const message = this.reify()
+  let value
+  try {
+    value = await handler(message)
+  } catch (thrown) {
+    this.discard()
+    throw thrown
+  }
+  this.takeIntoPactFile(dir, overwrite)
+  return value
+}
 
 /** What went wrong, in libpact_ffi's shapes (parsed here: JSON.parse keeps a `__proto__` key
  * of a request's headers as data). */
@@ -77,6 +103,8 @@ function mismatches() {
 for (const [target, name, value] of [
   [Pact.prototype, 'executeTest', executeTest],
   [MockServer.prototype, 'mismatches', mismatches],
+  [Message.prototype, 'executeTest', executeMessageTest],
+  [SynchronousMessage.prototype, 'executeTest', executeMessageTest],
 ]) {
   Object.defineProperty(target, name, { value, writable: true, configurable: true, enumerable: false })
 }
@@ -87,6 +115,8 @@ module.exports = {
   setLogLevel,
   Pact,
   Interaction,
+  Message,
+  SynchronousMessage,
   MockServer,
   Matchers,
   createMockServer,

@@ -115,7 +115,13 @@ impl Draft {
     /// removes it from the pact being built.
     fn take_into_pact_file(&self, dir: String, overwrite: Option<bool>) -> Result<(), Code> {
         let (pact, _) = self.take().ok_or_else(|| invalid_argument(STALE))?;
-        write_pact_file(&pact, Path::new(&dir), pact.spec, overwrite.unwrap_or(false)).js()?;
+        write_pact_file(
+            &pact,
+            Path::new(&dir),
+            pact.spec,
+            overwrite.unwrap_or(false),
+        )
+        .js()?;
         Ok(())
     }
 }
@@ -127,9 +133,9 @@ fn edit_async<T>(
 ) -> Result<T, Code> {
     draft.edit(|m| match m {
         model::Message::Asynchronous(m) => f(m),
-        model::Message::Synchronous(_) => Err(PactError::invalid_argument(
-            "not an asynchronous message",
-        )),
+        model::Message::Synchronous(_) => {
+            Err(PactError::invalid_argument("not an asynchronous message"))
+        }
     })
 }
 
@@ -139,9 +145,9 @@ fn edit_sync<T>(
 ) -> Result<T, Code> {
     draft.edit(|m| match m {
         model::Message::Synchronous(m) => f(m),
-        model::Message::Asynchronous(_) => Err(PactError::invalid_argument(
-            "not a synchronous message",
-        )),
+        model::Message::Asynchronous(_) => {
+            Err(PactError::invalid_argument("not a synchronous message"))
+        }
     })
 }
 

@@ -4,7 +4,7 @@
 
 use pact_mock_server_core::matching::{match_body, match_response, Mismatch, RequestMatcher};
 use pact_mock_server_core::model::file::{request_from_json, response_from_json};
-use pact_mock_server_core::model::{Body, ContentType, SpecVersion};
+use pact_mock_server_core::model::{Body, ContentType, MessageContents, SpecVersion};
 use serde_json::Value;
 use std::path::{Path, PathBuf};
 
@@ -67,17 +67,24 @@ fn collect(dir: &Path, out: &mut Vec<PathBuf>) {
     }
 }
 
-/// A message's contents as a body, with the content type from its metadata.
+/// A message of a case, read as the pact file model reads messages (V3 `contents` and
+/// `metaData`, V4 body objects and the `content` rule category).
+fn message_of(json: &Value, spec: SpecVersion) -> Result<MessageContents, String> {
+    let obj = json.as_object().ok_or("a message case must be an object")?;
+    let read = if spec >= SpecVersion::V4 {
+        MessageContents::from_v4_json(obj)
+    } else {
+        MessageContents::from_v3_json(obj)
+    };
+    read.map_err(|e| e.message)
+}
+
+/// A message's contents as a body, with their content type (the contents' own, else the
+/// metadata's, else detected).
 fn message_body(json: &Value, spec: SpecVersion) -> Result<(Body, Option<ContentType>), String> {
-    let request = request_from_json(json, spec).map_err(|e| e.message)?;
-    let meta = json
-        .get("metaData")
-        .or_else(|| json.get("metadata"))
-        .and_then(|m| m.get("contentType").or_else(|| m.get("content-type")))
-        .and_then(Value::as_str)
-        .and_then(ContentType::parse);
-    let ct = meta.or_else(|| request.body.content_type().cloned());
-    Ok((request.body, ct))
+    let message = message_of(json, spec)?;
+    let ct = message.content_type();
+    Ok((message.body, ct))
 }
 
 fn run_case(file: &Path, spec: SpecVersion, kind: &str) -> Result<(bool, Vec<Mismatch>), String> {
@@ -111,9 +118,7 @@ fn run_case(file: &Path, spec: SpecVersion, kind: &str) -> Result<(bool, Vec<Mis
         "message" => {
             let (eb, ect) = message_body(expected, spec)?;
             let (ab, act) = message_body(actual, spec)?;
-            let rules = request_from_json(expected, spec)
-                .map_err(|e| e.message)?
-                .matching_rules;
+            let rules = message_of(expected, spec)?.matching_rules;
             match_body(&eb, ect.as_ref(), &ab, act.as_ref(), &rules, spec, true)
                 .map_err(|e| e.message)?
         }

@@ -121,8 +121,10 @@ pub fn with_contents(
         },
     };
     let binary_input = matches!(input, BodyInput::Bytes(_));
-    // libpact_ffi records no contentType rule for the bytes of a message.
-    let (bytes, processor) = encode_body(input, &ct, what, false)?;
+    // As libpact_ffi: the bytes of a synchronous message's part get a contentType rule (as
+    // binary HTTP bodies do, `pactffi_with_binary_file`); those of an asynchronous message do
+    // not (`pactffi_message_with_binary_contents`).
+    let (bytes, processor) = encode_body(input, &ct, what, part != MessagePart::Message)?;
     contents.matching_rules.categories.shift_remove("body");
     contents.generators.categories.shift_remove("body");
     for (path, list) in processor.rules {
