@@ -533,35 +533,36 @@ fn v4_common(obj: &Map<String, Value>, known: &[&str]) -> Result<V4Common> {
     })
 }
 
-#[allow(clippy::too_many_arguments)]
-fn v4_common_into(
-    obj: &mut Map<String, Value>,
-    kind: &str,
-    description: &str,
-    provider_states: &[ProviderState],
-    key: &Option<String>,
+/// The interaction fields every V4 message writes, borrowed from either kind.
+struct V4CommonRef<'a> {
+    kind: &'static str,
+    description: &'a str,
+    provider_states: &'a [ProviderState],
+    key: &'a Option<String>,
     pending: bool,
-    comments: &Map<String, Value>,
-    extra: &Map<String, Value>,
-) {
-    for (k, v) in extra {
+    comments: &'a Map<String, Value>,
+    extra: &'a Map<String, Value>,
+}
+
+fn v4_common_into(obj: &mut Map<String, Value>, common: V4CommonRef<'_>) {
+    for (k, v) in common.extra {
         obj.insert(k.clone(), v.clone());
     }
-    obj.insert("type".into(), json!(kind));
-    obj.insert("description".into(), json!(description));
-    if let Some(key) = key {
+    obj.insert("type".into(), json!(common.kind));
+    obj.insert("description".into(), json!(common.description));
+    if let Some(key) = common.key {
         obj.insert("key".into(), json!(key));
     }
     // The reference writes `pending` on every V4 interaction.
-    obj.insert("pending".into(), json!(pending));
-    if !provider_states.is_empty() {
+    obj.insert("pending".into(), json!(common.pending));
+    if !common.provider_states.is_empty() {
         obj.insert(
             "providerStates".into(),
-            provider_states_to_json(provider_states),
+            provider_states_to_json(common.provider_states),
         );
     }
-    if !comments.is_empty() {
-        obj.insert("comments".into(), Value::Object(comments.clone()));
+    if !common.comments.is_empty() {
+        obj.insert("comments".into(), Value::Object(common.comments.clone()));
     }
 }
 
@@ -648,13 +649,15 @@ impl AsynchronousMessage {
         let mut obj = Map::new();
         v4_common_into(
             &mut obj,
-            ASYNCHRONOUS_MESSAGE,
-            &self.description,
-            &self.provider_states,
-            &self.key,
-            self.pending,
-            &self.comments,
-            &self.extra,
+            V4CommonRef {
+                kind: ASYNCHRONOUS_MESSAGE,
+                description: &self.description,
+                provider_states: &self.provider_states,
+                key: &self.key,
+                pending: self.pending,
+                comments: &self.comments,
+                extra: &self.extra,
+            },
         );
         self.contents.v4_into(&mut obj);
         sorted(obj)
@@ -702,13 +705,15 @@ impl SynchronousMessage {
         let mut obj = Map::new();
         v4_common_into(
             &mut obj,
-            SYNCHRONOUS_MESSAGE,
-            &self.description,
-            &self.provider_states,
-            &self.key,
-            self.pending,
-            &self.comments,
-            &self.extra,
+            V4CommonRef {
+                kind: SYNCHRONOUS_MESSAGE,
+                description: &self.description,
+                provider_states: &self.provider_states,
+                key: &self.key,
+                pending: self.pending,
+                comments: &self.comments,
+                extra: &self.extra,
+            },
         );
         obj.insert("request".into(), self.request.to_v4_json());
         obj.insert(
