@@ -309,7 +309,8 @@ fn v4_body(
     };
     let body = match b.get("content") {
         None => Body::Missing,
-        Some(Value::Null) => Body::Null,
+        // JSON `null` contents keep their content type; without one it is the null body.
+        Some(Value::Null) if ct.is_none() => Body::Null,
         Some(Value::String(s)) if encoded => {
             let bytes = base64::engine::general_purpose::STANDARD
                 .decode(s)
