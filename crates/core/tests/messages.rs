@@ -283,6 +283,7 @@ fn every_content_kind_is_written_in_each_layout() {
             BodyInput::Bytes(b"plain".to_vec()),
             Some("text/plain"),
         ),
+        ("json null", BodyInput::Json(Value::Null), None),
     ];
     for (description, input, ct) in cases {
         let mut m = AsynchronousMessage::new(description);
@@ -324,6 +325,10 @@ fn every_content_kind_is_written_in_each_layout() {
         contents(&v4, "bytes as text type", "interactions")["contents"],
         json!({"content": "cGxhaW4=", "contentType": "text/plain", "contentTypeHint": "BINARY", "encoded": "base64"}),
         "a Buffer is binary whatever its content type"
+    );
+    assert_eq!(
+        contents(&v4, "json null", "interactions")["contents"],
+        json!({"content": null, "contentType": "application/json", "encoded": false})
     );
     let v3 = pact.to_json_as(SpecVersion::V3).unwrap();
     assert_eq!(
