@@ -84,6 +84,9 @@ async function executeTest(handle, opts, testFn, reset) {
     } finally {
       reset(success)
     }
+    // On a fixed port the next test's server comes up where this one was: let the client's
+    // pooled connections to this one see it close first.
+    if (opts.port) await new Promise((resolve) => setImmediate(() => setImmediate(resolve)))
   }
 }
 

@@ -26,6 +26,14 @@ const logErrorNoMockServer = () => {
   )
 }
 
+/**
+ * Resolves after the event loop has polled for I/O once (two check phases apart), so that
+ * the client sockets of a stopped server have seen it close.
+ */
+function afterPendingIo() {
+  return new Promise((resolve) => setImmediate(() => setImmediate(resolve)))
+}
+
 function red(text) {
   const color = process.env.FORCE_COLOR ? process.env.FORCE_COLOR !== '0' : process.stderr.isTTY && !process.env.NO_COLOR
   return color ? `\x1b[31m${text}\x1b[39m` : text
@@ -155,8 +163,17 @@ class PactV2 {
     if (interaction.state) built.given(interaction.state)
     setRequestDetails(built, interaction.withRequest)
     setResponseDetails(built, interaction.willRespondWith)
-    this.startMockServer()
-    return Promise.resolve('')
+    if (!this.server) {
+      this.startMockServer()
+      return Promise.resolve('')
+    }
+    // The server on the port restarts with one interaction more: let the client's pooled
+    // connections to the old one see it close first (else the next request may take one).
+    this.stopServer()
+    return afterPendingIo().then(() => {
+      this.startMockServer()
+      return ''
+    })
   }
 
   /**
@@ -177,6 +194,7 @@ class PactV2 {
       console.error(red('Pact verification failed!'))
       console.error(red(failureText(mismatches)))
       this.reset()
+      await afterPendingIo()
       const error = new VerificationError('Pact verification failed - expected interactions did not match actual.')
       error.mismatches = mismatches
       throw error
@@ -186,6 +204,9 @@ class PactV2 {
     } finally {
       this.reset()
     }
+    // The next test's server takes the same port: let pooled client connections to this one
+    // see it close before then.
+    await afterPendingIo()
     return ''
   }
 
