@@ -1,8 +1,11 @@
 #!/usr/bin/env node
 // Runs the example consumer suites the way users run them (Jest, Mocha, Vitest), type-checks
 // the TypeScript example and index.d.ts with `tsc --strict`, then checks that Jest's parallel
-// workers wrote one pact file without losing an interaction. Exits non-zero on any failure
-// and prints a closing "N passed, N failed" line.
+// workers wrote one pact file without losing an interaction. Then the same for the pact-js
+// drop-in (pact-mock-server-ffi/pact-js): its pact-js style suites (Jest JS and TS, Jest with
+// a moduleNameMapper, Vitest TS and JS with an alias), `tsc --strict` of them, of its types
+// and of a consumer file compiled against pact-js's types and against the drop-in's. Exits
+// non-zero on any failure and prints a closing "N passed, N failed" line.
 'use strict'
 
 const { spawnSync } = require('node:child_process')
@@ -72,6 +75,37 @@ if (jestOk) {
     }
   })
 }
+
+// The pact-js drop-in.
+const dropIn = path.join(root, '__test__', 'pact-js')
+const dropInExamples = path.join(dropIn, 'examples')
+step('jest (pact-js drop-in)', bin('jest'), ['--config', path.join(dropInExamples, 'jest', 'jest.config.cjs')], env)
+step('jest moduleNameMapper (pact-js drop-in)', bin('jest'), ['--config', path.join(dropInExamples, 'jest-alias', 'jest.config.cjs')], env)
+step('vitest (pact-js drop-in)', bin('vitest'), ['run', '--config', path.join(dropInExamples, 'vitest', 'vitest.config.mjs')], env)
+step('tsc (pact-js drop-in examples, Vitest)', bin('tsc'), ['--noEmit', '-p', path.join(dropInExamples, 'vitest', 'tsconfig.json')])
+step('tsc (pact-js drop-in examples, Jest)', bin('tsc'), ['--noEmit', '-p', path.join(dropInExamples, 'jest', 'tsconfig.json')])
+step('tsc (pact-js surface, against @pact-foundation/pact)', bin('tsc'), ['-p', path.join(dropIn, 'types', 'tsconfig.reference.json')])
+step('tsc (pact-js surface, against the drop-in)', bin('tsc'), ['-p', path.join(dropIn, 'types', 'tsconfig.drop-in.json')])
+step('tsc (pact-js/index.d.ts)', bin('tsc'), ['--noEmit', '--strict', '--skipLibCheck', 'false', '--types', 'node', path.join(root, 'pact-js', 'index.d.ts')])
+check('pact-js drop-in suites wrote their pact files', () => {
+  const consumers = [
+    'PactJsDropInJest',
+    'PactJsDropInJestTs',
+    'PactJsDropInJestV3',
+    'PactJsDropInJestV2',
+    'PactJsDropInJestAlias',
+    'PactJsDropInVitest',
+    'PactJsDropInVitestV3',
+    'PactJsDropInVitestEsm',
+    'PactJsDropInVitestAlias',
+  ]
+  const missing = consumers.filter((c) => !fs.existsSync(path.join(pactDir, `${c}-OrderService.json`)))
+  if (missing.length > 0) throw new Error(`no pact file for ${missing.join(', ')}`)
+  const v2 = JSON.parse(fs.readFileSync(path.join(pactDir, 'PactJsDropInJestV2-OrderService.json'), 'utf8'))
+  if (v2.metadata.pactSpecification.version !== '2.0.0' || v2.interactions.length !== 2) {
+    throw new Error(`the PactV2 suite wrote ${JSON.stringify(v2.metadata)} with ${v2.interactions.length} interactions`)
+  }
+})
 
 fs.rmSync(pactDir, { recursive: true, force: true })
 process.stdout.write(`\nexamples: ${passed} passed, ${failed} failed\n`)
