@@ -17,9 +17,11 @@ function startServer(handle, opts, corsDefault) {
   const scheme = opts.tls ? 'https' : 'http'
   const host = opts.host || '127.0.0.1'
   const cors = opts.cors ?? corsDefault
+  // The pact's own errors (a rule the core refuses) are not start failures.
+  const pact = handle.forServer()
   let server
   try {
-    server = handle.startServer({ host, port: opts.port || 0, tls: Boolean(opts.tls), cors: Boolean(cors) })
+    server = pact.startMockServer({ host, port: opts.port || 0, tls: Boolean(opts.tls), cors: Boolean(cors) })
   } catch (e) {
     const error = new Error(`Failed to start mock server: ${e instanceof Error ? e.message : e}`, { cause: e })
     if (e && e.code) error.code = e.code

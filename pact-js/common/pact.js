@@ -29,7 +29,7 @@ function isMatcherObject(v) {
  * matcher as integration JSON, anything else as its JSON text (so a number 5 is "5").
  */
 function wireValue(v) {
-  if (typeof v === 'string') return v
+  if (typeof v === 'string' || v === undefined) return v
   if (isMatcherObject(v)) return JSON.parse(JSON.stringify(v))
   const text = JSON.stringify(v)
   return text === undefined ? String(v) : text
