@@ -522,6 +522,21 @@ describe('builders', () => {
     assert.throws(builder({ body: [{ path: '$' }] }), /Rule at body\[0\] must have a "rule" property that is an array/)
   })
 
+  test('what the binding cannot take yet is added to the served pact once, however often it is served', () => {
+    const pact = new PactV4(opts())
+    pact
+      .addInteraction()
+      .uponReceiving('x')
+      .testName('t')
+      .withRequest('POST', '/', (b) => b.multipartBody('text/plain', path.join(import.meta.dirname, 'fixtures', 'note.txt'), 'f', 'B').matchingRules({ header: { path: 'X', rules: [M.like('a')] } }))
+      .willRespondWith(200)
+    const first = pact.pact.forServer().toJson()
+    assert.deepEqual(pact.pact.forServer().toJson(), first)
+    assert.deepEqual(first.interactions[0].request.matchingRules.body, { '$.f': { combine: 'AND', matchers: [{ match: 'contentType', value: 'text/plain' }] } })
+    assert.deepEqual(first.interactions[0].request.matchingRules.header.X, { combine: 'AND', matchers: [{ match: 'type' }] })
+    assert.equal(first.interactions[0].comments.testname, 't')
+  })
+
   test('spec takes the SpecificationVersion numbers; others are refused', () => {
     assert.throws(() => new PactV4(opts({ spec: 6 })), /invalid pact specification version supplied: 6/)
     assert.throws(() => new PactV2(opts({ spec: 5 })), /invalid pact specification version supplied: 5/)

@@ -115,20 +115,21 @@ function addExtras(interaction, extra) {
     if (rules.length === 0 && !multipart) continue
     const target = interaction[part]
     const matchingRules = (target.matchingRules ??= {})
+    const entries = [...rules]
     if (multipart) {
       // libpact_ffi matches the file part by its content type, not the whole body.
       if (matchingRules.body) delete matchingRules.body.$
-      rules.unshift(['body', pathStep(multipart.partName), [{ match: 'contentType', value: multipart.contentType }]])
+      entries.unshift(['body', pathStep(multipart.partName), [{ match: 'contentType', value: multipart.contentType }]])
     }
-    for (const [category, rulePath, matchers] of rules) {
+    for (const [category, rulePath, matchers] of entries) {
       if (category === 'path' || category === 'status') {
         // One value only: the whole path or status (pact-js users write path '$').
         const list = (matchingRules[category] ??= { combine: 'AND', matchers: [] })
-        list.matchers.push(...matchers)
+        list.matchers.push(...structuredClone(matchers))
       } else {
         const paths = (matchingRules[category] ??= {})
         const list = (paths[rulePath] ??= { combine: 'AND', matchers: [] })
-        list.matchers.push(...matchers)
+        list.matchers.push(...structuredClone(matchers))
       }
     }
     for (const [category, value] of Object.entries(matchingRules)) {
