@@ -72,10 +72,15 @@ for (let n = 0; n < FILES; n++) {
 }
 const config = (dir, mapToDropIn) => {
   const file = path.join(work, `jest.${mapToDropIn ? 'drop-in' : path.basename(dir)}.config.cjs`)
-  const mapper = mapToDropIn ? `moduleNameMapper: { '^@pact-foundation/pact$': ${JSON.stringify(path.join(root, 'pact-js', 'index.js'))} },` : ''
+  // A user's copy of the drop-in is under node_modules, which Jest does not transform: this
+  // checkout's is not, so it is excluded from transforms the same way.
+  const mapper = mapToDropIn
+    ? `moduleNameMapper: { '^@pact-foundation/pact$': ${JSON.stringify(path.join(root, 'pact-js', 'index.js'))} },
+       transformIgnorePatterns: ['/node_modules/', ${JSON.stringify(`^${root}/(pact-js/|index\\.js$|binding\\.js$)`)}],`
+    : ''
   fs.writeFileSync(
     file,
-    `module.exports = { rootDir: ${JSON.stringify(dir)}, testEnvironment: 'node', testMatch: ['<rootDir>/*.test.cjs'], maxWorkers: 2, cache: false, ${mapper} }\n`,
+    `module.exports = { rootDir: ${JSON.stringify(dir)}, testEnvironment: 'node', testMatch: ['<rootDir>/*.test.cjs'], maxWorkers: 2, ${mapper} }\n`,
   )
   return file
 }
@@ -161,4 +166,4 @@ if (args.includes('--write')) {
   const block = `${start}\n${table}\n${end}`
   fs.writeFileSync(readme, a >= 0 && b > a ? text.slice(0, a) + block + text.slice(b + end.length) : `${text.trimEnd()}\n\n## Jest suite\n\n${block}\n`)
 }
-fs.rmSync(work, { recursive: true, force: true })
+if (!process.env.KEEP_JEST_SUITE) fs.rmSync(work, { recursive: true, force: true })
