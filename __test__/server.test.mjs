@@ -209,6 +209,30 @@ test('a fixed port is honoured', async () => {
   }
 })
 
+test('a fixed port: 100 back-to-back start, keep-alive fetch, cleanup cycles all succeed', async () => {
+  // The global fetch pools keep-alive connections per origin: the next cycle's request must
+  // not land on the stopped server's connection, so cleanup closes it before returning.
+  const probe = net.createServer()
+  await new Promise((resolve) => probe.listen(0, '127.0.0.1', resolve))
+  const port = probe.address().port
+  await new Promise((resolve) => probe.close(resolve))
+  const failures = []
+  for (let i = 0; i < 100; i++) {
+    const server = usersPact().startMockServer({ port })
+    try {
+      const res = await fetch(`${server.url}/users/1`)
+      assert.equal(res.status, 200)
+      await res.json()
+      assert.equal(server.matched(), true)
+    } catch (e) {
+      failures.push(`cycle ${i}: ${e.message}${e.cause ? ` (${e.cause.message})` : ''}`)
+    } finally {
+      server.cleanup()
+    }
+  }
+  assert.deepEqual(failures, [])
+})
+
 test('CORS pre-flight is answered when cors is on', async () => {
   const server = usersPact().startMockServer({ cors: true })
   try {

@@ -589,6 +589,30 @@ fn cleanup_frees_the_port_and_is_harmless_twice() {
 }
 
 #[test]
+fn shutdown_closes_kept_alive_connections_before_it_returns() {
+    let s = start(hello());
+    let mut c = TcpStream::connect(("127.0.0.1", s.port())).unwrap();
+    c.set_read_timeout(Some(Duration::from_secs(20))).unwrap();
+    c.write_all(b"GET /hello?name=Mary HTTP/1.1\r\nHost: x\r\n\r\n")
+        .unwrap();
+    assert_eq!(read_one(&mut c).status, 201);
+
+    s.shutdown();
+    // No waiting: the end of the stream is already there (a keep-alive client pool that
+    // reuses this connection right away would otherwise send its next request into a
+    // stopped server, while a new one may listen on the same port).
+    c.set_nonblocking(true).unwrap();
+    let mut buf = [0u8; 64];
+    match c.read(&mut buf) {
+        Ok(n) => assert_eq!(n, 0, "no end of stream: {:?}", &buf[..n]),
+        Err(e) => assert!(
+            e.kind() == std::io::ErrorKind::ConnectionReset,
+            "connection still open when shutdown returned: {e}"
+        ),
+    }
+}
+
+#[test]
 fn fixed_port_can_be_reused_after_shutdown() {
     let s = start(hello());
     let port = s.port();

@@ -146,17 +146,52 @@ fn stamped(line: &str) -> String {
     )
 }
 
-/// The listening socket, shared by the accept loop and the handle: `shutdown` takes it out
-/// and drops it, which closes it on the spot (no round trip to the runtime to wait for).
-type SharedListener = Arc<Mutex<Option<TcpListener>>>;
+/// The server's sockets, shared by the accept loop, the connection tasks and the handle, so
+/// that `shutdown` closes them all on the spot, on the caller's thread (no round trip to the
+/// runtime to wait for): when it returns, a client's pooled keep-alive connection has seen the
+/// server go, and cannot carry its next request to a stopped server while a new one listens
+/// on the same port.
+type SharedSockets = Arc<Mutex<Sockets>>;
+
+struct Sockets {
+    /// `None` once `shutdown` has taken it.
+    listener: Option<TcpListener>,
+    /// A second handle on each accepted connection's socket, by connection number; a
+    /// connection task removes its own when it ends.
+    connections: HashMap<u64, std::net::TcpStream>,
+    next_connection: u64,
+}
+
+impl Sockets {
+    /// Closes the listener and shuts every accepted connection down (both directions: the
+    /// client reads end-of-stream; the connection's task then ends on its own).
+    fn close(&mut self) {
+        drop(self.listener.take());
+        for (_, connection) in self.connections.drain() {
+            let _ = connection.shutdown(std::net::Shutdown::Both);
+        }
+    }
+}
+
+/// Removes a connection's handle from [`Sockets`] when its task ends or is aborted.
+struct ConnectionGuard {
+    sockets: SharedSockets,
+    id: u64,
+}
+
+impl Drop for ConnectionGuard {
+    fn drop(&mut self) {
+        lock(&self.sockets).connections.remove(&self.id);
+    }
+}
 
 /// A running mock server.
 pub struct MockServer {
     port: u16,
     shared: Arc<Shared>,
     certificate_pem: Option<String>,
-    listener: SharedListener,
-    /// Tells the accept loop to stop, which then drops the server's connections.
+    sockets: SharedSockets,
+    /// Tells the accept loop to stop (its connection tasks are then dropped as well).
     stop: Mutex<Option<oneshot::Sender<()>>>,
 }
 
@@ -253,8 +288,9 @@ impl MockServer {
             }
             mine
         };
-        // Closed here, so the port is free when this returns.
-        drop(lock(&self.listener).take());
+        // Closed here, so the port is free and no client holds an open connection to this
+        // server when this returns.
+        lock(&self.sockets).close();
         if let Some(stop) = lock(&self.stop).take() {
             let _ = stop.send(());
         }
@@ -402,7 +438,11 @@ pub fn start(pact: Pact, options: ServerOptions) -> Result<Arc<MockServer>> {
         pact,
     });
     let (stop, stop_rx) = oneshot::channel();
-    let listener: SharedListener = Arc::new(Mutex::new(Some(listener)));
+    let sockets: SharedSockets = Arc::new(Mutex::new(Sockets {
+        listener: Some(listener),
+        connections: HashMap::new(),
+        next_connection: 0,
+    }));
     let (acceptor, certificate_pem) = match tls {
         Some(t) => (Some(t.acceptor), Some(t.certificate_pem)),
         None => (None, None),
@@ -411,7 +451,7 @@ pub fn start(pact: Pact, options: ServerOptions) -> Result<Arc<MockServer>> {
         port,
         shared: shared.clone(),
         certificate_pem,
-        listener: listener.clone(),
+        sockets: sockets.clone(),
         stop: Mutex::new(Some(stop)),
     });
     shared.log(&format!(
@@ -422,7 +462,7 @@ pub fn start(pact: Pact, options: ServerOptions) -> Result<Arc<MockServer>> {
         shared.pact.interactions.len(),
         shared.pact.spec
     ));
-    rt.spawn(accept_loop(listener, shared, acceptor, stop_rx));
+    rt.spawn(accept_loop(sockets, shared, acceptor, stop_rx));
     lock(&REGISTRY).insert(port, server.clone());
     Ok(server)
 }
@@ -446,17 +486,43 @@ pub fn cleanup(port: u16) -> bool {
 
 // ---------------------------------------------------------------- serving
 
+/// Registers an accepted connection in `sockets` (still under the lock the accept held, so
+/// that `shutdown` either sees it or closed the listener before it was accepted).
+fn register(
+    sockets: &mut Sockets,
+    all: &SharedSockets,
+    stream: TcpStream,
+) -> std::io::Result<(TcpStream, ConnectionGuard)> {
+    let stream = stream.into_std()?;
+    let handle = stream.try_clone()?;
+    let stream = TcpStream::from_std(stream)?;
+    let id = sockets.next_connection;
+    sockets.next_connection += 1;
+    sockets.connections.insert(id, handle);
+    let guard = ConnectionGuard {
+        sockets: all.clone(),
+        id,
+    };
+    Ok((stream, guard))
+}
+
 async fn accept_loop(
-    listener: SharedListener,
+    sockets: SharedSockets,
     shared: Arc<Shared>,
     tls: Option<TlsAcceptor>,
     mut stop: oneshot::Receiver<()>,
 ) {
     // Accepts on the listener while it is there; `None` once `shutdown` has taken it.
     let accept = || {
-        std::future::poll_fn(|cx| match lock(&listener).as_ref() {
-            Some(l) => l.poll_accept(cx).map(Some),
-            None => Poll::Ready(None),
+        std::future::poll_fn(|cx| {
+            let mut guard = lock(&sockets);
+            let all = &mut *guard;
+            match all.listener.as_ref() {
+                Some(l) => l.poll_accept(cx).map(|accepted| {
+                    Some(accepted.and_then(|(stream, _peer)| register(all, &sockets, stream)))
+                }),
+                None => Poll::Ready(None),
+            }
         })
     };
     let mut connections = JoinSet::new();
@@ -466,9 +532,13 @@ async fn accept_loop(
             _ = &mut stop => break,
             accepted = accept() => match accepted {
                 None => break,
-                Some(Ok((stream, _peer))) => {
+                Some(Ok((stream, guard))) => {
                     let _ = stream.set_nodelay(true);
-                    connections.spawn(serve_connection(stream, shared.clone(), tls.clone()));
+                    let (shared, tls) = (shared.clone(), tls.clone());
+                    connections.spawn(async move {
+                        serve_connection(stream, shared, tls).await;
+                        drop(guard);
+                    });
                 }
                 Some(Err(e)) => {
                     // Typically out of file descriptors: back off instead of spinning.
