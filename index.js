@@ -7,22 +7,7 @@
 
 const binding = require('./binding.js')
 
-const {
-  init,
-  setLogLevel,
-  Pact,
-  Interaction,
-  Message,
-  SynchronousMessage,
-  MockServer,
-  Matchers,
-  createMockServer,
-  createMockServerForPact,
-  mockServerMatched,
-  mockServerMismatches,
-  cleanupMockServer,
-  writePactFile,
-} = binding
+const { Pact, MockServer, Message, SynchronousMessage } = binding
 
 /** An `Error` with a stable `code`, as the addon throws them. */
 function codedError(code, message) {
@@ -109,20 +94,6 @@ for (const [target, name, value] of [
   Object.defineProperty(target, name, { value, writable: true, configurable: true, enumerable: false })
 }
 
-// Shorthand properties, so that Node's ESM loader sees the named exports of this CommonJS file.
-module.exports = {
-  init,
-  setLogLevel,
-  Pact,
-  Interaction,
-  Message,
-  SynchronousMessage,
-  MockServer,
-  Matchers,
-  createMockServer,
-  createMockServerForPact,
-  mockServerMatched,
-  mockServerMismatches,
-  cleanupMockServer,
-  writePactFile,
-}
+// Everything the binding exports, as a `require` of it: Node's ESM loader then finds the
+// named exports through binding.js (its `module.exports.X = ...` lines).
+module.exports = require('./binding.js')
