@@ -2,10 +2,12 @@
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import net from 'node:net'
+import { createRequire } from 'node:module'
 import helpers from './helpers.cjs'
 
 const lib = helpers.lib
-const { Pact } = lib
+const { Pact, Matchers } = lib
+const require = createRequire(import.meta.url)
 
 function usersPact() {
   const pact = new Pact('web', 'users')
@@ -231,6 +233,40 @@ test('a fixed port: 100 back-to-back start, keep-alive fetch, cleanup cycles all
     }
   }
   assert.deepEqual(failures, [])
+})
+
+test("a regex with look-around and a backreference (pact-js's ISO8601_DATE_FORMAT) matches", async () => {
+  const { ISO8601_DATE_FORMAT } = require('@pact-foundation/pact/src/dsl/matchers.js')
+  assert.match(ISO8601_DATE_FORMAT, /\(\?!/)
+  assert.match(ISO8601_DATE_FORMAT, /\\3/)
+  const pact = new Pact('web', 'events')
+  pact
+    .newInteraction('events on a date')
+    .withRequest('POST', '/events')
+    .withQueryParameter('on', Matchers.regex(ISO8601_DATE_FORMAT, '2013-02-01'))
+    .withBody({ day: Matchers.regex(ISO8601_DATE_FORMAT, '2013-02-01') })
+    .willRespondWith(200)
+    .withResponseBody({ day: Matchers.regex(ISO8601_DATE_FORMAT, '2013-02-01') })
+  const server = pact.startMockServer()
+  try {
+    const post = (on, day) =>
+      fetch(`${server.url}/events?on=${on}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ day }),
+      }).then(async (res) => ({ status: res.status, body: await res.text() }))
+    const ok = await post('2024-12-31', '2024-W05-3')
+    assert.equal(ok.status, 200, ok.body)
+    assert.deepEqual(JSON.parse(ok.body), { day: '2013-02-01' })
+    assert.equal(server.matched(), true)
+    // `\3` ties the separators together: one dash without the other does not match.
+    const bad = await post('2024-1231', '202412')
+    assert.equal(bad.status, 500)
+    const mismatch = server.mismatches().find((m) => m.type === 'request-mismatch')
+    assert.deepEqual(mismatch.mismatches.map((m) => m.type).sort(), ['BodyMismatch', 'QueryMismatch'], JSON.stringify(mismatch))
+  } finally {
+    server.cleanup()
+  }
 })
 
 test('CORS pre-flight is answered when cors is on', async () => {

@@ -126,6 +126,37 @@ fn regex_generator_output_matches_its_regex() {
     );
 }
 
+/// pact-js's ISO8601_DATE_FORMAT: a look-ahead and a backreference.
+const ISO8601_DATE_FORMAT: &str = "^([\\+-]?\\d{4}(?!\\d{2}\\b))((-?)((0[1-9]|1[0-2])(\\3([12]\\d|0[1-9]|3[01]))?|W([0-4]\\d|5[0-2])(-?[1-7])?|(00[1-9]|0[1-9]\\d|[12]\\d{2}|3([0-5]\\d|6[1-6])))?)$";
+
+#[test]
+fn regex_generator_keeps_the_example_for_look_around_and_backreferences() {
+    let generator = Generator::Regex {
+        regex: ISO8601_DATE_FORMAT.into(),
+    };
+    pact_mock_server_core::generate::validate_generator(&generator).expect("accepted");
+    assert_eq!(
+        generate_value(&generator, &json!("2013-02-01"), &ctx()),
+        None
+    );
+    // In a response: the example is sent as it is.
+    let mut i = Interaction::new("a date");
+    dsl::with_body(
+        &mut i,
+        Part::Response,
+        BodyInput::Json(json!({"d": {
+            "pact:matcher:type": "regex",
+            "regex": ISO8601_DATE_FORMAT,
+            "pact:generator:type": "Regex",
+            "value": "2013-02-01"
+        }})),
+        None,
+    )
+    .unwrap();
+    let r = generate_response(&i.response, &ctx());
+    assert_eq!(r.body.json().unwrap(), json!({"d": "2013-02-01"}));
+}
+
 /// `\d`, `\w`, `\s`, `.`, `(?i)` and the other classes give what a JavaScript or Java regex
 /// reads the pattern as: ASCII values (`\d{1,8}` never gives "𐵈𑇐𐴳꣐𑛒", which a consumer's
 /// `parseInt` rejects), `.` never a line break, each value matching the pattern.

@@ -365,6 +365,37 @@ fn keep_alive_connection_serves_several_requests() {
 }
 
 #[test]
+fn regexes_with_look_around_and_backreferences_match() {
+    // pact-js's ISO8601_DATE_FORMAT (a look-ahead and the backreference `\3`).
+    let iso_date = "^([\\+-]?\\d{4}(?!\\d{2}\\b))((-?)((0[1-9]|1[0-2])(\\3([12]\\d|0[1-9]|3[01]))?|W([0-4]\\d|5[0-2])(-?[1-7])?|(00[1-9]|0[1-9]\\d|[12]\\d{2}|3([0-5]\\d|6[1-6])))?)$";
+    let s = start(json!([{
+        "description": "by date",
+        "request": {
+            "method": "GET", "path": "/events", "query": {"on": ["2013-02-01"]},
+            "matchingRules": {"query": {"on": {"matchers": [{"match": "regex", "regex": iso_date}]}}}
+        },
+        "response": {"status": 200}
+    }]));
+    for on in ["2024-12-31", "20241231", "2024-W05-3", "2024"] {
+        assert_eq!(
+            get(s.port(), &format!("/events?on={on}")).status,
+            200,
+            "{on}"
+        );
+    }
+    // `\3` ties the separators together; the look-ahead refuses six digits.
+    for on in ["2024-1231", "202412", "2024-13-01"] {
+        assert_eq!(
+            get(s.port(), &format!("/events?on={on}")).status,
+            500,
+            "{on}"
+        );
+    }
+    assert!(!s.matched());
+    s.shutdown();
+}
+
+#[test]
 fn pact_without_interactions_is_matched_until_a_request_arrives() {
     let s = start(json!([]));
     assert!(s.matched());

@@ -14,6 +14,9 @@
 //! generated value is still in the pattern's language; anchors and word boundaries, which
 //! the generator cannot produce, are dropped, and every value is checked against the
 //! pattern as the matcher compiles it before it is handed out.
+//!
+//! A pattern with look-around or backreferences (see `model::PactRegex`) has no generator:
+//! the example is kept, as the reference does.
 
 use rand::Rng;
 
@@ -26,7 +29,7 @@ pub(crate) struct ValueRegex {
     /// its values do not match.
     plain: Option<rand_regex::Regex>,
     /// `^(?:pattern)$`, as the matching rule compiles it.
-    check: regex::Regex,
+    check: crate::model::PactRegex,
 }
 
 /// How often a generator is sampled before it is given up on: a value that fails the check
@@ -37,6 +40,13 @@ impl ValueRegex {
     pub fn compile(pattern: &str) -> Result<ValueRegex, String> {
         let check = crate::model::cached_regex(&format!("^(?:{pattern})$"))
             .map_err(|e| format!("cannot generate from regex '{pattern}': {e}"))?;
+        if check.is_fancy() {
+            return Ok(ValueRegex {
+                ascii: None,
+                plain: None,
+                check,
+            });
+        }
         let ascii = ascii_pattern(pattern).and_then(|p| rand_regex::Regex::compile(&p, 10).ok());
         // Matching is whole-string anyway; anchors at the ends only stop the generator.
         let body = pattern.strip_prefix('^').unwrap_or(pattern);
@@ -58,13 +68,17 @@ impl ValueRegex {
         })
     }
 
-    /// A value that matches the pattern, preferably an ASCII one.
-    pub fn sample(&self, rng: &mut impl Rng) -> Result<String, String> {
+    /// A value that matches the pattern, preferably an ASCII one; `None` for a pattern with
+    /// look-around or backreferences (the example is kept).
+    pub fn sample(&self, rng: &mut impl Rng) -> Result<Option<String>, String> {
+        if self.check.is_fancy() {
+            return Ok(None);
+        }
         for generator in [&self.ascii, &self.plain].into_iter().flatten() {
             for _ in 0..ATTEMPTS {
                 let value: String = rng.sample(generator);
                 if self.check.is_match(&value) {
-                    return Ok(value);
+                    return Ok(Some(value));
                 }
             }
         }

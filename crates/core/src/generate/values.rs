@@ -85,7 +85,16 @@ fn try_generate(
                 .map(char::from)
                 .collect(),
         ),
-        Generator::Regex { regex } => Value::String(random_from_regex(regex)?),
+        Generator::Regex { regex } => match random_from_regex(regex)? {
+            Some(value) => Value::String(value),
+            None => {
+                tracing::debug!(
+                    "Regex generator: '{regex}' has look-around or backreferences, which no \
+                     value generator handles; keeping the example"
+                );
+                return Ok(None);
+            }
+        },
         Generator::Uuid { format } => {
             let id = uuid::Uuid::new_v4();
             Value::String(match format.as_deref().unwrap_or("lower-case-hyphenated") {
@@ -120,11 +129,10 @@ fn try_generate(
             } else {
                 example.as_str()
             };
-            let Some(caps) = re.captures(example) else {
+            let Some((whole, tail)) = re.find_with_group(example, 1) else {
                 return Err(format!("the example '{example}' does not match '{regex}'"));
             };
-            let tail = caps.get(1).map(|m| m.as_str()).unwrap_or_default();
-            let whole = caps.get(0).map(|m| m.range()).unwrap_or(0..0);
+            let tail = tail.map(|r| &example[r]).unwrap_or_default();
             let mut out = String::new();
             out.push_str(&example[..whole.start]);
             out.push_str(url.trim_end_matches('/'));
@@ -205,7 +213,9 @@ type RegexCache = Mutex<HashMap<String, Arc<ValueRegex>>>;
 /// Compiled value generators by pattern, so a response does not re-compile its regexes.
 static REGEX_CACHE: LazyLock<RegexCache> = LazyLock::new(|| Mutex::new(HashMap::new()));
 
-fn random_from_regex(pattern: &str) -> std::result::Result<String, String> {
+/// A value for the Regex generator; `None` when the pattern has look-around or
+/// backreferences (no generator for those: the example is kept).
+fn random_from_regex(pattern: &str) -> std::result::Result<Option<String>, String> {
     let cached = REGEX_CACHE
         .lock()
         .unwrap_or_else(|e| e.into_inner())

@@ -5,9 +5,9 @@
 use super::path::{self, Seg, Token};
 use crate::error::{ErrorCode, PactError, Result};
 use crate::model::datetime::{JavaDateFormat, DEFAULT_DATE_FORMAT, DEFAULT_TIME_FORMAT};
+use crate::model::PactRegex;
 use crate::model::{MatchingRule, RuleList, RuleLogic, SpecVersion, StatusClass};
 use indexmap::IndexMap;
-use regex::Regex;
 use serde_json::Value;
 
 /// Which date-like matcher a `DateTime` rule is (for messages and defaults).
@@ -33,7 +33,7 @@ impl DateKind {
 pub(crate) enum Rule {
     Equality,
     Regex {
-        re: Regex,
+        re: PactRegex,
         source: String,
     },
     Type,
@@ -106,7 +106,7 @@ fn spec_allows(rule: &MatchingRule, spec: SpecVersion) -> bool {
 }
 
 /// Compiles a regex to match the whole value, as pact requires.
-pub(crate) fn compile_regex(source: &str, location: &str) -> Result<Regex> {
+pub(crate) fn compile_regex(source: &str, location: &str) -> Result<PactRegex> {
     crate::model::cached_regex(&format!("^(?:{source})$")).map_err(|e| {
         PactError::new(
             ErrorCode::InvalidRegex,

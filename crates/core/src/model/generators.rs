@@ -97,7 +97,7 @@ impl Generator {
             PactError::invalid_json(format!("Invalid {kind} generator {value}: {e}"))
         })?;
         if let Generator::Regex { regex } = &generator {
-            super::rules::check_regex(regex)?;
+            super::check_regex(regex)?;
         }
         Ok(generator)
     }

@@ -10,6 +10,7 @@ mod generators;
 mod http;
 pub mod message;
 mod pact;
+mod pattern;
 mod rules;
 
 pub(crate) use body::escape_xml;
@@ -18,9 +19,9 @@ pub use generators::{Generator, Generators};
 pub use http::{Headers, Query, Request, Response};
 pub use message::{AsynchronousMessage, Message, MessageContents, SynchronousMessage};
 pub use pact::{Interaction, Pact, ProviderState};
+pub use pattern::{cached_regex, check_regex, PactRegex};
 pub use rules::{
-    cached_regex, check_regex, ArrayContainsVariant, MatchingRule, MatchingRules, RuleList,
-    RuleLogic, StatusClass,
+    ArrayContainsVariant, MatchingRule, MatchingRules, RuleList, RuleLogic, StatusClass,
 };
 
 use crate::error::{ErrorCode, PactError};

@@ -10,6 +10,7 @@ use crate::error::{ErrorCode, PactError, Result};
 use indexmap::IndexMap;
 use serde_json::{json, Map, Value};
 
+use super::pattern::check_regex;
 use super::Generators;
 
 /// One matcher.
@@ -160,38 +161,6 @@ fn usize_field(map: &Map<String, Value>, key: &str) -> Result<Option<usize>> {
 fn str_field<'a>(map: &'a Map<String, Value>, keys: &[&str]) -> Option<&'a str> {
     keys.iter()
         .find_map(|k| map.get(*k).and_then(Value::as_str))
-}
-
-/// Compiled regexes by pattern, shared by everything in the process.
-static REGEX_CACHE: std::sync::LazyLock<
-    std::sync::Mutex<std::collections::HashMap<String, regex::Regex>>,
-> = std::sync::LazyLock::new(Default::default);
-
-/// `Regex::new(pattern)`, compiled once per process (the first 1024 patterns are kept).
-/// Compiling is costly (a Unicode `\d{5}` takes ~0.1 ms) and the same few patterns come back
-/// in every test of a suite: the DSL, the matcher and the generators all compile through here.
-pub fn cached_regex(pattern: &str) -> std::result::Result<regex::Regex, regex::Error> {
-    let lock = || REGEX_CACHE.lock().unwrap_or_else(|e| e.into_inner());
-    if let Some(r) = lock().get(pattern) {
-        return Ok(r.clone());
-    }
-    // Compiled outside the lock: other threads need not wait for it.
-    let r = regex::Regex::new(pattern)?;
-    let mut cache = lock();
-    if cache.len() < 1024 {
-        cache.insert(pattern.to_string(), r.clone());
-    }
-    Ok(r)
-}
-
-/// Checks that a regex compiles, naming the regex and the problem.
-pub fn check_regex(regex: &str) -> Result<()> {
-    cached_regex(regex).map(|_| ()).map_err(|e| {
-        PactError::new(
-            ErrorCode::InvalidRegex,
-            format!("Invalid regular expression '{regex}': {e}"),
-        )
-    })
 }
 
 impl MatchingRule {
