@@ -78,6 +78,39 @@ test('fromJson reads what toJson wrote, from text or object', () => {
   assert.equal(again.interactions, 1)
 })
 
+test('fromJson reads status rules in every layout: pact-js\'s ("$"), the reference\'s ("") and bare', async () => {
+  const rule = { combine: 'AND', matchers: [{ match: 'statusCode', status: 'success' }] }
+  for (const [given, written] of [
+    [{ $: rule }, { $: rule }],
+    [{ '': rule }, { '': rule }],
+    [rule, { '': rule }],
+  ]) {
+    for (const version of ['3.0.0', '4.0']) {
+      const json = {
+        consumer: { name: 'web' },
+        provider: { name: 'orders' },
+        interactions: [
+          {
+            description: 'delete an order',
+            request: { method: 'DELETE', path: '/orders/1' },
+            response: { status: 204, matchingRules: { status: given } },
+          },
+        ],
+        metadata: { pactSpecification: { version } },
+      }
+      const pact = Pact.fromJson(json)
+      assert.deepEqual(pact.toJson().interactions[0].response.matchingRules, { status: written }, version)
+      const server = pact.startMockServer()
+      try {
+        assert.equal((await fetch(`${server.url}/orders/1`, { method: 'DELETE' })).status, 204)
+        assert.equal(server.matched(), true)
+      } finally {
+        server.cleanup()
+      }
+    }
+  }
+})
+
 test('bodies: Buffer is binary, string is text, objects are JSON', () => {
   const pact = new Pact('a', 'b')
   pact.newInteraction('bin').withRequest('POST', '/bin').withBody(Buffer.from([0, 1, 2, 255]), 'application/octet-stream')

@@ -1,8 +1,9 @@
 //! The Pact model and pact files: every version read and written back unchanged, layouts of
 //! each version, merging, concurrent writers, unsafe names, and errors on bad input.
 
+use pact_mock_server_core::matching::match_response;
 use pact_mock_server_core::model::file::write_pact_file;
-use pact_mock_server_core::model::{Body, Interaction, MatchingRule, Pact, SpecVersion};
+use pact_mock_server_core::model::{Body, Interaction, MatchingRule, Pact, Response, SpecVersion};
 use pact_mock_server_core::ErrorCode;
 use serde_json::{json, Value};
 use std::path::{Path, PathBuf};
@@ -371,6 +372,76 @@ fn v2_rule_keys_are_read_in_both_spellings() {
                 "$.headers['X-Id']".to_string(),
                 "$.query['q b']".to_string()
             ]
+        );
+    }
+}
+
+/// A response whose only rule is a statusCode one, in a pact of `version`.
+fn status_rule_pact(version: &str, rules: Value) -> Pact {
+    Pact::from_json(&json!({
+        "consumer": {"name": "c"}, "provider": {"name": "p"},
+        "metadata": {"pactSpecification": {"version": version}},
+        "interactions": [{"description": "d", "request": {"method": "GET", "path": "/"},
+            "response": {"status": 200, "matchingRules": rules}}]
+    }))
+    .unwrap_or_else(|e| panic!("{version} {rules}: {e}"))
+}
+
+fn written_status_rules(pact: &Pact) -> Value {
+    pact.to_json().unwrap()["interactions"][0]["response"]["matchingRules"].clone()
+}
+
+#[test]
+fn status_rules_are_read_in_every_layout_and_written_as_the_reference_does() {
+    let success =
+        json!({"combine": "AND", "matchers": [{"match": "statusCode", "status": "success"}]});
+    for version in ["3.0.0", "4.0"] {
+        // pact-js (through libpact_ffi), then the reference's own key, then our earlier files.
+        for (given, written) in [
+            (
+                json!({"status": {"$": success}}),
+                json!({"status": {"$": success}}),
+            ),
+            (
+                json!({"status": {"": success}}),
+                json!({"status": {"": success}}),
+            ),
+            (json!({"status": success}), json!({"status": {"": success}})),
+        ] {
+            let pact = status_rule_pact(version, given.clone());
+            assert_eq!(written_status_rules(&pact), written, "{version} {given}");
+            if pact.spec < SpecVersion::V4 {
+                continue; // statusCode is a V4 matcher: V3 matching leaves it out
+            }
+            let expected = &pact.interactions[0].response;
+            for (status, matches) in [(204, true), (404, false)] {
+                let actual = Response {
+                    status,
+                    ..Response::default()
+                };
+                let mismatches = match_response(expected, &actual, pact.spec).unwrap();
+                assert_eq!(
+                    mismatches.is_empty(),
+                    matches,
+                    "{version} {given} {status}: {mismatches:?}"
+                );
+            }
+        }
+    }
+    // V2 has no status rules, but the reference writes them (`$.status.`) and reads them back.
+    for (key, written) in [
+        ("$.status.", "$.status."),
+        ("$.status.$", "$.status.$"),
+        ("$.status", "$.status."),
+    ] {
+        let pact = status_rule_pact(
+            "2.0.0",
+            json!({key: {"match": "statusCode", "status": "success"}}),
+        );
+        assert_eq!(
+            written_status_rules(&pact),
+            json!({written: {"match": "statusCode", "status": "success"}}),
+            "{key}"
         );
     }
 }

@@ -523,11 +523,10 @@ fn v2_name(key: &str, prefixes: &[&str]) -> Option<String> {
     Some(format!("{name}{index}"))
 }
 
-/// The categories whose rules are keyed by nothing (a single value).
-const SINGLE_VALUE_CATEGORIES: [&str; 2] = ["path", "status"];
-
 /// All matching rules of a request or response: category, then path within it, then rules.
-/// Path and status rules live under the key `""`. Header rule keys keep their spelling.
+/// Path rules live under the key `""`, and so do status rules given bare; status rules keep
+/// the key they were given (`"$"` from pact-js), as the reference does. Header rule keys keep
+/// their spelling.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct MatchingRules {
     pub categories: IndexMap<String, IndexMap<String, RuleList>>,
@@ -601,8 +600,18 @@ impl MatchingRules {
                 ("header", name)
             } else if let Some(name) = v2_name(key, &["$.query"]) {
                 ("query", name)
-            } else if key == "$.status" {
-                ("status", String::new())
+            } else if let Some(rest) = key.strip_prefix("$.status") {
+                // The reference writes `$.status.` (and `$.status.$` for a rule it was given
+                // under `$`).
+                match rest {
+                    "" | "." => ("status", String::new()),
+                    ".$" => ("status", "$".to_string()),
+                    _ => {
+                        return Err(PactError::invalid_json(format!(
+                            "matchingRules key '{key}': a status rule is keyed $.status"
+                        )))
+                    }
+                }
             } else {
                 return Err(PactError::invalid_json(format!(
                     "matchingRules key '{key}' must start with $.body, $.headers., $.query. or be $.path"
@@ -617,7 +626,14 @@ impl MatchingRules {
         let mut rules = MatchingRules::default();
         for (category, value) in map {
             let context = format!("matchingRules.{category}");
-            if SINGLE_VALUE_CATEGORIES.contains(&category.as_str()) {
+            // Path rules are one rule list; status rules are one too in our earlier files,
+            // keyed by path (`""`, or `"$"` as pact-js gives them) in the reference's.
+            let single = category == "path"
+                || category == "status"
+                    && value
+                        .as_object()
+                        .is_some_and(|m| m.contains_key("matchers") || m.contains_key("match"));
+            if single {
                 let list = RuleList::from_json(value)
                     .map_err(|e| PactError::new(e.code, format!("{context}: {}", e.message)))?;
                 rules.set(category, "", list);
@@ -640,7 +656,7 @@ impl MatchingRules {
             if paths.is_empty() {
                 continue;
             }
-            if SINGLE_VALUE_CATEGORIES.contains(&category.as_str()) {
+            if category == "path" {
                 if let Some(list) = paths.get("") {
                     out.insert(category.clone(), list.to_v3_json());
                 }
@@ -669,6 +685,8 @@ impl MatchingRules {
                     "body" => format!("$.body{}", path.strip_prefix('$').unwrap_or(path)),
                     "header" => format!("$.headers{}", v2_name_segment(path)),
                     "query" => format!("$.query{}", v2_name_segment(path)),
+                    // V2 has no status rules; the reference writes them so all the same.
+                    "status" => format!("$.status.{path}"),
                     _ => continue,
                 };
                 let mut rule_json = rule.to_json();
