@@ -111,6 +111,37 @@ test('fromJson reads status rules in every layout: pact-js\'s ("$"), the referen
   }
 })
 
+test('V2 query rules keyed by value index ($.query.name[0], as pact-core writes them) are read, matched and written back', async () => {
+  const rules = {
+    '$.query.name[0]': { match: 'regex', regex: '[a-z]+' },
+    '$.query.name[1]': { match: 'regex', regex: '\\d+' },
+    "$.query['q b'][0]": { match: 'regex', regex: '\\d+' },
+  }
+  const pact = Pact.fromJson({
+    consumer: { name: 'web' },
+    provider: { name: 'search' },
+    interactions: [
+      {
+        description: 'a search',
+        request: { method: 'GET', path: '/x', query: 'name=abc&name=12&q%20b=7', matchingRules: rules },
+        response: { status: 200 },
+      },
+    ],
+    metadata: { pactSpecification: { version: '2.0.0' } },
+  })
+  assert.deepEqual(pact.toJson().interactions[0].request.matchingRules, rules)
+  const server = pact.startMockServer()
+  try {
+    assert.equal((await fetch(`${server.url}/x?name=xyz&name=345&q%20b=0`)).status, 200)
+    assert.equal(server.matched(), true)
+    for (const query of ['name=XYZ&name=345&q%20b=0', 'name=xyz&name=abc&q%20b=0', 'name=xyz&name=345&q%20b=z']) {
+      assert.equal((await fetch(`${server.url}/x?${query}`)).status, 500, query)
+    }
+  } finally {
+    server.cleanup()
+  }
+})
+
 test('bodies: Buffer is binary, string is text, objects are JSON', () => {
   const pact = new Pact('a', 'b')
   pact.newInteraction('bin').withRequest('POST', '/bin').withBody(Buffer.from([0, 1, 2, 255]), 'application/octet-stream')

@@ -1,9 +1,11 @@
 //! The Pact model and pact files: every version read and written back unchanged, layouts of
 //! each version, merging, concurrent writers, unsafe names, and errors on bad input.
 
-use pact_mock_server_core::matching::match_response;
+use pact_mock_server_core::matching::{match_request, match_response};
 use pact_mock_server_core::model::file::write_pact_file;
-use pact_mock_server_core::model::{Body, Interaction, MatchingRule, Pact, Response, SpecVersion};
+use pact_mock_server_core::model::{
+    Body, Interaction, MatchingRule, Pact, Request, Response, SpecVersion,
+};
 use pact_mock_server_core::ErrorCode;
 use serde_json::{json, Value};
 use std::path::{Path, PathBuf};
@@ -444,6 +446,64 @@ fn status_rules_are_read_in_every_layout_and_written_as_the_reference_does() {
             "{key}"
         );
     }
+}
+
+#[test]
+fn v2_query_rules_with_a_value_index_name_the_parameter() {
+    // What libpact_ffi writes for withQuery(name, index, matcher) in a V2 pact.
+    let pact = Pact::from_json(&json!({
+        "consumer": {"name": "c"}, "provider": {"name": "p"},
+        "metadata": {"pactSpecification": {"version": "2.0.0"}},
+        "interactions": [{"description": "d", "request": {
+            "method": "GET", "path": "/x", "query": "name=abc&name=12&plain=v&q%20b=7",
+            "matchingRules": {
+                "$.query.name[0]": {"match": "regex", "regex": "[a-z]+"},
+                "$.query.name[1]": {"match": "regex", "regex": "\\d+"},
+                "$.query['q b'][0]": {"match": "regex", "regex": "\\d+"}
+            }}, "response": {"status": 200}}]
+    }))
+    .unwrap();
+    let expected = &pact.interactions[0].request;
+    let query = &expected.matching_rules.categories["query"];
+    // `name[i]` is the rule for the value at index i of parameter `name` (as the DSL keys it).
+    assert_eq!(
+        query.keys().collect::<Vec<_>>(),
+        ["name[0]", "name[1]", "q b[0]"]
+    );
+    let request = |q: &str| Request {
+        query: Some(pact_mock_server_core::model::file::parse_query_string(q)),
+        ..expected.clone()
+    };
+    for (q, matches) in [
+        ("name=xyz&name=345&plain=v&q%20b=0", true),
+        ("name=XYZ&name=345&plain=v&q%20b=0", false),
+        ("name=xyz&name=abc&plain=v&q%20b=0", false),
+        ("name=xyz&name=345&plain=v&q%20b=z", false),
+    ] {
+        let mismatches = match_request(expected, &request(q), pact.spec).unwrap();
+        assert_eq!(mismatches.is_empty(), matches, "{q}: {mismatches:?}");
+    }
+    // Written back as the reference wrote them (a parameter and a value index, not a
+    // parameter named `name[0]`), and in V3 as the DSL writes rules for single values.
+    let written = pact.to_json().unwrap();
+    let keys: Vec<String> = written["interactions"][0]["request"]["matchingRules"]
+        .as_object()
+        .unwrap()
+        .keys()
+        .cloned()
+        .collect();
+    assert_eq!(
+        keys,
+        ["$.query.name[0]", "$.query.name[1]", "$.query['q b'][0]"]
+    );
+    let v3 = pact.to_json_as(SpecVersion::V3).unwrap();
+    let v3_keys: Vec<String> = v3["interactions"][0]["request"]["matchingRules"]["query"]
+        .as_object()
+        .unwrap()
+        .keys()
+        .cloned()
+        .collect();
+    assert_eq!(v3_keys, ["name[0]", "name[1]", "q b[0]"]);
 }
 
 #[test]

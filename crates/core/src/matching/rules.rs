@@ -769,7 +769,7 @@ impl Category {
             } else {
                 // `name[i]` addresses one value of a query parameter or header, as the DSL
                 // (and libpact_ffi) write rules for values after the first.
-                match indexed_name(key) {
+                match crate::model::indexed_name(key) {
                     Some((name, index)) if category == "query" || category == "header" => {
                         vec![
                             Token::Root,
@@ -849,11 +849,4 @@ impl Category {
     pub(crate) fn direct(&self, path: &[Seg]) -> Option<&RuleSet> {
         self.select(path).filter(|s| !s.cascaded).map(|s| s.set)
     }
-}
-
-/// Splits `name[3]` into `("name", 3)`.
-fn indexed_name(key: &str) -> Option<(&str, usize)> {
-    let (name, rest) = key.strip_suffix(']')?.rsplit_once('[')?;
-    let index = rest.parse().ok()?;
-    (!name.is_empty()).then_some((name, index))
 }

@@ -20,6 +20,7 @@ pub use http::{Headers, Query, Request, Response};
 pub use message::{AsynchronousMessage, Message, MessageContents, SynchronousMessage};
 pub use pact::{Interaction, Pact, ProviderState};
 pub use pattern::{cached_regex, check_regex, PactRegex};
+pub(crate) use rules::indexed_name;
 pub use rules::{
     ArrayContainsVariant, MatchingRule, MatchingRules, RuleList, RuleLogic, StatusClass,
 };

@@ -501,6 +501,23 @@ fn v2_name_segment(name: &str) -> String {
     }
 }
 
+/// A header or query rule key in a V2 rule key: the name, then the value index if the rule
+/// is for one value (`name[1]` is the second value of `name`): `.name[1]`, `['q b'][0]`.
+fn v2_value_segment(key: &str) -> String {
+    match indexed_name(key) {
+        Some((name, index)) => format!("{}[{index}]", v2_name_segment(name)),
+        None => v2_name_segment(key),
+    }
+}
+
+/// Splits a header or query rule key `name[3]` (a rule for the value at index 3 of `name`,
+/// as the DSL, libpact_ffi's V2 files and our V3 files key it) into `("name", 3)`.
+pub(crate) fn indexed_name(key: &str) -> Option<(&str, usize)> {
+    let (name, rest) = key.strip_suffix(']')?.rsplit_once('[')?;
+    let index = rest.parse().ok()?;
+    (!name.is_empty()).then_some((name, index))
+}
+
 /// The name in a V2 rule key such as `$.headers.Accept`, `$.headers['X-A']` or
 /// `$.query['q b'][0]` (an index addresses one value, written `name[0]` in the V3 layout).
 fn v2_name(key: &str, prefixes: &[&str]) -> Option<String> {
@@ -683,8 +700,8 @@ impl MatchingRules {
                 let key = match category.as_str() {
                     "path" => "$.path".to_string(),
                     "body" => format!("$.body{}", path.strip_prefix('$').unwrap_or(path)),
-                    "header" => format!("$.headers{}", v2_name_segment(path)),
-                    "query" => format!("$.query{}", v2_name_segment(path)),
+                    "header" => format!("$.headers{}", v2_value_segment(path)),
+                    "query" => format!("$.query{}", v2_value_segment(path)),
                     // V2 has no status rules; the reference writes them so all the same.
                     "status" => format!("$.status.{path}"),
                     _ => continue,
