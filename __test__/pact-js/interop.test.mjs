@@ -65,8 +65,7 @@ test('a status class rule as the core writes it is applied by the reference veri
     })
   const file = path.join(dir, 'interop-consumer-interop-status.json')
   assert.deepEqual(JSON.parse(fs.readFileSync(file, 'utf8')).interactions[0].response.matchingRules.status, {
-    combine: 'AND',
-    matchers: [{ match: 'statusCode', status: 'success' }],
+    '': { combine: 'AND', matchers: [{ match: 'statusCode', status: 'success' }] },
   })
   const ok = await quietStderr(() => verify(file, (req, res) => ((res.statusCode = 202), res.end())))
   assert.equal(ok.passed, true, ok.error?.message)
