@@ -1,6 +1,7 @@
 // Types of pact-mock-server-ffi/pact-js: the consumer-side types of @pact-foundation/pact
 // 17.x, in the structure of pact-js's declaration files (MIT licence, see NOTICE.md), so that
 // a consumer test that compiles against pact-js compiles against this entry.
+// Message pacts: MessageConsumerPact and PactV4's message interactions.
 // Not offered: Verifier, MessageProviderPact (provider side) and plugins (`usingPlugin` throws).
 
 import * as MatchersStar from './v2/matchers'
@@ -22,6 +23,8 @@ export type {
 } from './v2/pact'
 export { PactV2 } from './v2/pact'
 
+export type { ConcreteMessage, Message, MessageConsumer, MessageConsumerOptions, Metadata, ProviderState } from './common/message'
+export { MessageConsumerPact, asynchronousBodyHandler, synchronousBodyHandler } from './messageConsumerPact'
 export * from './xml'
 export { ConfigurationError, GraphQLQueryError, OperationType } from './common/graphql'
 export { GraphQLPactV3 } from './v3/graphql'

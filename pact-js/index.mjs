@@ -25,6 +25,19 @@ export const {
   ApolloGraphQLInteraction,
   UnconfiguredGraphQLInteraction,
   interactionToInteractionObject,
+  MessageConsumerPact,
+  synchronousBodyHandler,
+  asynchronousBodyHandler,
+  UnconfiguredSynchronousMessage,
+  SynchronousMessageWithPlugin,
+  SynchronousMessageWithRequestBuilder,
+  SynchronousMessageWithRequest,
+  SynchronousMessageWithResponseBuilder,
+  SynchronousMessageWithPluginContents,
+  SynchronousMessageWithTransport,
+  SynchronousMessageWithResponse,
+  v4SynchronousBodyHandler,
+  v4AsynchronousBodyHandler,
 } = pactJs
 
 export default pactJs

@@ -3,8 +3,9 @@
 // the TypeScript example and index.d.ts with `tsc --strict`, then checks that Jest's parallel
 // workers wrote one pact file without losing an interaction. Then the same for the pact-js
 // drop-in (pact-mock-server-ffi/pact-js): its pact-js style suites (Jest JS and TS, Jest with
-// a moduleNameMapper, Vitest TS and JS with an alias), `tsc --strict` of them, of its types
-// and of a consumer file compiled against pact-js's types and against the drop-in's. Exits
+// a moduleNameMapper, Vitest TS and JS with an alias; message pacts in Jest JS and Vitest TS),
+// `tsc --strict` of them, of its types and of a consumer file compiled against pact-js's
+// types and against the drop-in's. Exits
 // non-zero on any failure and prints a closing "N passed, N failed" line.
 'use strict'
 
@@ -104,6 +105,26 @@ check('pact-js drop-in suites wrote their pact files', () => {
   const v2 = JSON.parse(fs.readFileSync(path.join(pactDir, 'PactJsDropInJestV2-OrderService.json'), 'utf8'))
   if (v2.metadata.pactSpecification.version !== '2.0.0' || v2.interactions.length !== 2) {
     throw new Error(`the PactV2 suite wrote ${JSON.stringify(v2.metadata)} with ${v2.interactions.length} interactions`)
+  }
+})
+check('pact-js drop-in message suites wrote their pact files', () => {
+  // What order-events.pact.spec.cjs (Jest) and order-events.pact.spec.ts (Vitest) write: V3
+  // messages[] from MessageConsumerPact, V4 message interactions from PactV4; a message whose
+  // handler failed is not in them.
+  const want = {
+    PactJsDropInJestMessages: ['3.0.0', 'messages', ['a packing slip', 'an order cancelled event', 'an order placed event']],
+    PactJsDropInJestMessagesV4: ['4.0', 'interactions', ['an order placed event', 'an order placed event with a key']],
+    PactJsDropInVitestMessages: ['4.0', 'interactions', ['a stock query for A-1', 'a typed order placed event', 'an XML order event']],
+    PactJsDropInVitestMessagesV3: ['3.0.0', 'messages', ['a typed V3 order placed event', 'a typed event with metadata']],
+  }
+  for (const [consumer, [version, key, descriptions]] of Object.entries(want)) {
+    const file = path.join(pactDir, `${consumer}-OrderEvents.json`)
+    if (!fs.existsSync(file)) throw new Error(`no pact file for ${consumer}`)
+    const pact = JSON.parse(fs.readFileSync(file, 'utf8'))
+    const got = (pact[key] ?? []).map((m) => m.description).sort()
+    if (pact.metadata.pactSpecification.version !== version || JSON.stringify(got) !== JSON.stringify(descriptions)) {
+      throw new Error(`${consumer}: ${pact.metadata.pactSpecification.version} with ${key} ${JSON.stringify(got)}; expected ${version} with ${JSON.stringify(descriptions)}`)
+    }
   }
 })
 

@@ -1,6 +1,6 @@
 // pact-mock-server-ffi/pact-js on its own: its exports against pact-js's, the matchers'
 // JSON and errors against pact-js's, and the semantics pact-js documents for executeTest,
-// PactV2's lifecycle, GraphQL and plugins.
+// PactV2's lifecycle, GraphQL, plugins and message pacts.
 import { test, describe, after } from 'node:test'
 import assert from 'node:assert/strict'
 import { execFileSync } from 'node:child_process'
@@ -35,27 +35,11 @@ async function capturingErrors(fn) {
   }
 }
 
-/** What message parts and the provider side will add (not part of the HTTP drop-in yet). */
-const MESSAGES = [
-  'MessageConsumerPact',
-  'synchronousBodyHandler',
-  'asynchronousBodyHandler',
-  'v4SynchronousBodyHandler',
-  'v4AsynchronousBodyHandler',
-  'SynchronousMessageWithPlugin',
-  'SynchronousMessageWithPluginContents',
-  'SynchronousMessageWithRequest',
-  'SynchronousMessageWithRequestBuilder',
-  'SynchronousMessageWithResponse',
-  'SynchronousMessageWithResponseBuilder',
-  'SynchronousMessageWithTransport',
-  'UnconfiguredSynchronousMessage',
-]
 const PROVIDER_SIDE = ['Verifier', 'MessageProviderPact', 'providerWithMetadata']
 
 describe('exports', () => {
-  test('every consumer-side export of pact-js, apart from messages (later); no provider side', () => {
-    const want = Object.keys(reference).filter((k) => !MESSAGES.includes(k) && !PROVIDER_SIDE.includes(k)).sort()
+  test('every consumer-side export of pact-js, messages included; no provider side', () => {
+    const want = Object.keys(reference).filter((k) => !PROVIDER_SIDE.includes(k)).sort()
     assert.deepEqual(Object.keys(cjs).sort(), want)
     for (const k of PROVIDER_SIDE) assert.equal(k in cjs, false, k)
   })
@@ -676,5 +660,160 @@ describe('PactV2 (the jest-pact lifecycle)', () => {
     assert.throws(() => new Interaction().json(), /You must provide a description for the Interaction/)
     const i = new Interaction().given('s').uponReceiving('d').withRequest({ method: 'GET', path: '/', headers: undefined }).willRespondWith({ status: 200 })
     assert.deepEqual(cjs.interactionToInteractionObject(i.json()), reference.interactionToInteractionObject(new reference.Interaction().given('s').uponReceiving('d').withRequest({ method: 'GET', path: '/', headers: undefined }).willRespondWith({ status: 200 }).json()))
+  })
+})
+
+describe('message pacts', () => {
+  const { MessageConsumerPact } = cjs
+  const read = (o) => JSON.parse(fs.readFileSync(pactFile(o), 'utf8'))
+
+  test('the message exports are the same kinds of things as pact-js\'s', () => {
+    for (const name of [
+      'MessageConsumerPact',
+      'synchronousBodyHandler',
+      'asynchronousBodyHandler',
+      'v4SynchronousBodyHandler',
+      'v4AsynchronousBodyHandler',
+      'UnconfiguredSynchronousMessage',
+      'SynchronousMessageWithPlugin',
+      'SynchronousMessageWithRequestBuilder',
+      'SynchronousMessageWithRequest',
+      'SynchronousMessageWithResponseBuilder',
+      'SynchronousMessageWithPluginContents',
+      'SynchronousMessageWithTransport',
+      'SynchronousMessageWithResponse',
+    ]) {
+      assert.equal(typeof cjs[name], typeof reference[name], name)
+      assert.equal(cjs[name].length, reference[name].length, `${name}: arity`)
+      if (/^[A-Z]/.test(name)) {
+        const ours = Object.getOwnPropertyNames(cjs[name].prototype).filter((k) => k !== 'constructor').sort()
+        const theirs = Object.getOwnPropertyNames(reference[name].prototype).filter((k) => k !== 'constructor').sort()
+        for (const method of theirs) assert.ok(ours.includes(method) || typeof cjs[name].prototype[method] === 'function', `${name}.${method}`)
+      }
+    }
+  })
+
+  test('MessageConsumerPact checks what pact-js checks, with its messages', async () => {
+    const pact = new MessageConsumerPact(opts())
+    const configuration = (message) => (e) => e instanceof ConfigurationError && e.message === message
+    assert.throws(() => pact.expectsToReceive(''), configuration('You must provide a description for the Message.'))
+    for (const content of [undefined, null, '', {}, []]) {
+      assert.throws(() => pact.withContent(content), configuration('You must provide a valid JSON document or primitive for the Message.'), JSON.stringify(content))
+    }
+    assert.throws(() => pact.withMetadata({}), configuration('You must provide valid metadata for the Message, or none at all'))
+    // verify without a description (pact-js would write a message described "").
+    await assert.rejects(pact.withContent({ a: 1 }).verify(async () => {}), configuration('You must provide a description for the Message.'))
+    assert.throws(() => new MessageConsumerPact(opts({ spec: 7 })), /invalid pact specification version supplied: 7/)
+    assert.throws(() => new MessageConsumerPact(opts({ spec: 2 })), (e) => e.code === 'NOT_IN_SPEC_VERSION')
+  })
+
+  test('MessageConsumerPact.json() tells the kind of contents set, as pact-js\'s enum', () => {
+    const pact = new MessageConsumerPact(opts())
+    assert.deepEqual(pact.json(), {})
+    assert.deepEqual(pact.withContent({ a: 1 }).json(), { contentType: 0 })
+    assert.deepEqual(pact.withBinaryContent(Buffer.from([1]), 'image/png').json(), { contentType: 1 })
+    assert.deepEqual(pact.withTextContent('t', 'text/plain').json(), { contentType: 2 })
+  })
+
+  test('verify: resolves with nothing; a handler that throws (or returns no promise) is a rejection, not a throw', async () => {
+    const o = opts()
+    const pact = new MessageConsumerPact(o)
+    assert.equal(await pact.expectsToReceive('one').withContent({ n: 1 }).verify(async () => 'a value'), undefined)
+    // pact-js: a synchronous throw escapes verify, and a plain return value is a TypeError.
+    const failing = pact.expectsToReceive('two').withContent({ n: 2 }).verify(() => {
+      throw new Error('sync throw')
+    })
+    assert.ok(failing instanceof Promise)
+    await assert.rejects(failing, /sync throw/)
+    await pact.expectsToReceive('three').withContent({ n: 3 }).verify(() => 'not a promise')
+    assert.deepEqual(read(o).messages.map((m) => m.description).sort(), ['one', 'three'])
+  })
+
+  test('PactV4 message builders check what pact-js checks (ramda isEmpty: null is JSON, {} is not)', async () => {
+    const o = opts()
+    const pact = new PactV4(o)
+    const configuration = (message) => (e) => e instanceof ConfigurationError && e.message === message
+    assert.throws(() => pact.addAsynchronousInteraction().expectsToReceive('x', (b) => b.withJSONContent({})), configuration('You must provide a valid JSON document or primitive for the Message.'))
+    assert.throws(() => pact.addAsynchronousInteraction().expectsToReceive('x', (b) => b.withMetadata({})), configuration('You must provide valid metadata for the Message, or none at all'))
+    assert.throws(() => pact.addSynchronousInteraction('x').withRequest((b) => b.withJSONContent('')), configuration('You must provide a valid JSON document or primitive for the Message.'))
+    assert.throws(() => pact.addAsynchronousInteraction().expectsToReceive('x', (b) => b.withMatchingRules({ cookies: [] })), /Invalid part "cookies" in rules/)
+    await pact.addAsynchronousInteraction().expectsToReceive('a null', (b) => b.withJSONContent(null)).executeTest(async (m) => assert.equal(m.contents.content, null))
+    assert.deepEqual(read(o).interactions[0].contents, { content: null, contentType: 'application/json', encoded: false })
+  })
+
+  test('usingPlugin on messages and the plugin classes say plugins are not supported', async () => {
+    const pact = new PactV4(opts())
+    const plugin = { plugin: 'protobuf', version: '0.3.0' }
+    assert.throws(() => pact.addAsynchronousInteraction().usingPlugin(plugin), /Pact plugins are not supported by pact-mock-server-ffi\/pact-js/)
+    assert.throws(() => pact.addSynchronousInteraction('grpc').usingPlugin(plugin), /Pact plugins are not supported/)
+    const { SynchronousMessageWithPlugin, SynchronousMessageWithPluginContents, SynchronousMessageWithTransport } = cjs
+    assert.throws(() => new SynchronousMessageWithPlugin(null, null, {}, () => {}).withPluginContents('{}', 'application/protobuf'), /Pact plugins are not supported/)
+    await assert.rejects(new SynchronousMessageWithPluginContents(null, null, {}, () => {}).executeTest(async () => {}), /Pact plugins are not supported/)
+    await assert.rejects(new SynchronousMessageWithTransport(null, null, {}, 0, '127.0.0.1', () => {}).executeTest(async () => {}), /Pact plugins are not supported/)
+  })
+
+  test('synchronous responses: the builder\'s metadata and rules are of every response it adds, in any call order', async () => {
+    const o = opts()
+    await new PactV4(o)
+      .addSynchronousInteraction('two answers')
+      .withRequest((b) => b.withJSONContent({ q: 1 }))
+      .withResponse((b) =>
+        b
+          .withMetadata({ status: 'ok' })
+          .withJSONContent({ a: 1 })
+          .withMatchingRules({ body: { path: '$.a', rules: [M.integer(1)] } })
+          .withJSONContent({ a: 2 })
+          .withMetadata({ version: M.regex('v\\d', 'v1') }),
+      )
+      .executeTest(async () => {})
+    const [first, second] = read(o).interactions[0].response
+    for (const response of [first, second]) {
+      assert.deepEqual(response.metadata, { contentType: 'application/json', status: 'ok', version: 'v1' })
+      assert.deepEqual(response.matchingRules.body['$.a'], { combine: 'AND', matchers: [{ match: 'integer' }] })
+      assert.deepEqual(response.matchingRules.metadata.version, { combine: 'AND', matchers: [{ match: 'regex', regex: 'v\\d' }] })
+    }
+    assert.throws(
+      () => new PactV4(opts()).addSynchronousInteraction('x').withRequest((b) => b.withJSONContent({ q: 1 })).withResponse((b) => b.withMetadata({ a: 'b' })),
+      (e) => e instanceof ConfigurationError && /add the response with withJSONContent or withContent/.test(e.message),
+    )
+  })
+
+  test('a synchronous message needs V4; messages need V3', () => {
+    const v3 = new PactV4(opts({ spec: cjs.SpecificationVersion.SPECIFICATION_VERSION_V3 }))
+    assert.throws(() => v3.addSynchronousInteraction('a query'), (e) => e.code === 'NOT_IN_SPEC_VERSION')
+    const v2 = new PactV4(opts({ spec: cjs.SpecificationVersion.SPECIFICATION_VERSION_V2 }))
+    assert.throws(() => v2.addAsynchronousInteraction(), (e) => e.code === 'NOT_IN_SPEC_VERSION')
+  })
+
+  test('a failed message test writes nothing, and the message never reaches a later file', async () => {
+    const o = opts()
+    const pact = new PactV4(o)
+    await assert.rejects(
+      pact
+        .addAsynchronousInteraction()
+        .testName('a failing one')
+        .expectsToReceive('rejected', (b) => b.withJSONContent({ a: 1 }))
+        .executeTest(async () => {
+          throw new Error('no')
+        }),
+      /no/,
+    )
+    assert.equal(fs.existsSync(pactFile(o)), false)
+    await pact.addAsynchronousInteraction().expectsToReceive('taken', (b) => b.withJSONContent({ a: 2 })).executeTest(async () => {})
+    assert.deepEqual(read(o).interactions.map((i) => i.description), ['taken'])
+  })
+
+  test('the default dir is ./pacts', () => {
+    const cwd = fs.mkdtempSync(path.join(tmp, 'cwd-'))
+    const script = `
+      const { PactV4, MessageConsumerPact } = require(${JSON.stringify(path.resolve(import.meta.dirname, '..', '..', 'pact-js'))})
+      Promise.all([
+        new PactV4({ consumer: 'c', provider: 'p', logLevel: 'error' }).addAsynchronousInteraction().expectsToReceive('m', (b) => b.withJSONContent({ a: 1 })).executeTest(async () => {}),
+        new MessageConsumerPact({ consumer: 'c', provider: 'p3', logLevel: 'error' }).expectsToReceive('m').withContent({ a: 1 }).verify(async () => {}),
+      ]).then(() => console.log('ok'), (e) => { console.error(e); process.exit(1) })`
+    const out = execFileSync(process.execPath, ['-e', script], { cwd, encoding: 'utf8' })
+    assert.equal(out.trim(), 'ok')
+    assert.ok(fs.existsSync(path.join(cwd, 'pacts', 'c-p.json')))
+    assert.ok(fs.existsSync(path.join(cwd, 'pacts', 'c-p3.json')))
   })
 })

@@ -98,44 +98,57 @@ class PactHandle {
   }
 }
 
-function addExtras(interaction, extra) {
-  if (Object.keys(extra.comments).length > 0) {
-    const comments = (interaction.comments ??= {})
-    for (const [key, value] of Object.entries(extra.comments)) {
-      if (key === 'references') {
-        const refs = (comments.references ??= {})
-        for (const [group, names] of Object.entries(value)) Object.assign((refs[group] ??= {}), names)
-      } else {
-        comments[key] = value
-      }
+/** Adds V4 comments (`{ key: value }`, `references` merged by group) to an interaction's JSON. */
+function addComments(interaction, extraComments) {
+  if (Object.keys(extraComments).length === 0) return
+  const comments = (interaction.comments ??= {})
+  for (const [key, value] of Object.entries(extraComments)) {
+    if (key === 'references') {
+      const refs = (comments.references ??= {})
+      for (const [group, names] of Object.entries(value)) Object.assign((refs[group] ??= {}), names)
+    } else {
+      comments[key] = value
     }
   }
+}
+
+/**
+ * Adds rules (`[category, path, matchers]` entries) to the `matchingRules` of a part's JSON
+ * (an HTTP request or response, a message, a part of a synchronous message).
+ */
+function addRules(target, entries) {
+  if (entries.length === 0) return
+  const matchingRules = (target.matchingRules ??= {})
+  for (const [category, rulePath, matchers] of entries) {
+    if (category === 'path' || category === 'status') {
+      // One value only: the whole path or status (pact-js users write path '$').
+      const list = (matchingRules[category] ??= { combine: 'AND', matchers: [] })
+      list.matchers.push(...structuredClone(matchers))
+    } else {
+      const paths = (matchingRules[category] ??= {})
+      const list = (paths[rulePath] ??= { combine: 'AND', matchers: [] })
+      list.matchers.push(...structuredClone(matchers))
+    }
+  }
+  for (const [category, value] of Object.entries(matchingRules)) {
+    if (value && typeof value === 'object' && Object.keys(value).length === 0) delete matchingRules[category]
+  }
+  if (Object.keys(matchingRules).length === 0) delete target.matchingRules
+}
+
+function addExtras(interaction, extra) {
+  addComments(interaction, extra.comments)
   for (const part of ['request', 'response']) {
     const { rules, multipart } = extra[part]
     if (rules.length === 0 && !multipart) continue
     const target = interaction[part]
-    const matchingRules = (target.matchingRules ??= {})
     const entries = [...rules]
     if (multipart) {
       // libpact_ffi matches the file part by its content type, not the whole body.
-      if (matchingRules.body) delete matchingRules.body.$
+      if (target.matchingRules?.body) delete target.matchingRules.body.$
       entries.unshift(['body', pathStep(multipart.partName), [{ match: 'contentType', value: multipart.contentType }]])
     }
-    for (const [category, rulePath, matchers] of entries) {
-      if (category === 'path' || category === 'status') {
-        // One value only: the whole path or status (pact-js users write path '$').
-        const list = (matchingRules[category] ??= { combine: 'AND', matchers: [] })
-        list.matchers.push(...structuredClone(matchers))
-      } else {
-        const paths = (matchingRules[category] ??= {})
-        const list = (paths[rulePath] ??= { combine: 'AND', matchers: [] })
-        list.matchers.push(...structuredClone(matchers))
-      }
-    }
-    for (const [category, value] of Object.entries(matchingRules)) {
-      if (value && typeof value === 'object' && Object.keys(value).length === 0) delete matchingRules[category]
-    }
-    if (Object.keys(matchingRules).length === 0) delete target.matchingRules
+    addRules(target, entries)
   }
 }
 
@@ -257,4 +270,4 @@ class HttpInteraction {
   }
 }
 
-module.exports = { PactHandle, HttpInteraction, wireValue, wireBody, isMatcher }
+module.exports = { PactHandle, HttpInteraction, wireValue, wireBody, isMatcher, addComments, addRules }

@@ -1,13 +1,17 @@
 // PactV4 (also exported as Pact): pact-js's V4 consumer DSL (src/v4). Every interaction added
 // since the last executeTest is served by the one mock server executeTest starts; after it the
-// pact starts afresh, so the same PactV4 object serves the next test.
+// pact starts afresh, so the same PactV4 object serves the next test. Message interactions
+// (addAsynchronousInteraction, addSynchronousInteraction) need no server: each executeTest
+// hands its message to the handler and merges it into the same pact file.
 'use strict'
 
 const { PactHandle } = require('../common/pact')
 const { specFromFfi } = require('../common/types')
+const { MessageHandle } = require('../common/message')
 const logger = require('../common/logger')
 const { UnconfiguredInteraction } = require('./http')
 const { UnconfiguredGraphQLInteraction } = require('./graphql')
+const { UnconfiguredAsynchronousMessage, UnconfiguredSynchronousMessage } = require('./message')
 
 class PactV4 {
   opts
@@ -24,6 +28,16 @@ class PactV4 {
 
   addInteraction() {
     return new UnconfiguredInteraction(this.pact, this.pact.newInteraction(''), this.opts, () => this.setup())
+  }
+
+  addSynchronousInteraction(description) {
+    const message = new MessageHandle(this.opts.consumer, this.opts.provider, this.pact.specification, 'sync', description)
+    return new UnconfiguredSynchronousMessage(this.pact, message, this.opts, () => this.setup())
+  }
+
+  addAsynchronousInteraction() {
+    const message = new MessageHandle(this.opts.consumer, this.opts.provider, this.pact.specification, 'async')
+    return new UnconfiguredAsynchronousMessage(this.pact, message, this.opts, () => this.setup())
   }
 
   addGraphQLInteraction() {

@@ -1,4 +1,5 @@
 import type { GraphQLDocument, GraphQLVariables } from '../common/graphql'
+import type { V4UnconfiguredAsynchronousMessage, V4UnconfiguredSynchronousMessage } from './messageTypes'
 import type { JsonMap } from '../common/jsonTypes'
 import type {
   Matcher,
@@ -152,8 +153,9 @@ export type GraphqlRequest = {
   mutation?: string
   variables?: GraphQLVariables
 }
-/** What a V4 pact offers (message interactions come with message pacts). */
 export interface V4ConsumerPact {
   addInteraction(): V4UnconfiguredInteraction
+  addSynchronousInteraction(description: string): V4UnconfiguredSynchronousMessage
+  addAsynchronousInteraction(): V4UnconfiguredAsynchronousMessage
   addGraphQLInteraction(): V4UnconfiguredGraphQLInteraction
 }

@@ -1,10 +1,11 @@
-// Compile-only: pact-js consumer code over the whole HTTP surface, written against
+// Compile-only: pact-js consumer code over the whole consumer surface (HTTP and messages), written against
 // '@pact-foundation/pact'. `tsc --strict` checks it twice: against pact-js's own types
 // (tsconfig.reference.json) and with the import mapped to pact-mock-server-ffi/pact-js
 // (tsconfig.drop-in.json), so whatever compiles against pact-js compiles against the drop-in.
 import path from 'node:path'
 import {
   ApolloGraphQLInteraction,
+  type ConcreteMessage,
   ConfigurationError,
   GraphQLInteraction,
   GraphQLPactV3,
@@ -18,6 +19,11 @@ import {
   Matchers,
   MatchersV2,
   MatchersV3,
+  type Message,
+  type MessageConsumer,
+  type MessageConsumerOptions,
+  MessageConsumerPact,
+  type Metadata,
   type MockService,
   OperationType,
   Pact,
@@ -28,17 +34,26 @@ import {
   PactV3,
   PactV4,
   type PactfileWriteMode,
+  type ProviderState,
   type Rules,
   SpecificationVersion,
+  SynchronousMessageWithResponse,
+  SynchronousMessageWithResponseBuilder,
+  UnconfiguredSynchronousMessage,
   type TemplateHeaders,
   type TemplateQuery,
   type V3Interaction,
   type V3MockServer,
   type V3Request,
   type V3Response,
+  type V4MessageConsumer,
   XmlBuilder,
   type XmlElement,
+  asynchronousBodyHandler,
   interactionToInteractionObject,
+  synchronousBodyHandler,
+  v4AsynchronousBodyHandler,
+  v4SynchronousBodyHandler,
 } from '@pact-foundation/pact'
 
 const { like, eachLike, integer, string, regex, uuid, datetime, matchStatus, email, reify } = MatchersV3
@@ -165,4 +180,97 @@ export function errors(e: unknown): string {
   void OperationType.Query
   if (e instanceof ConfigurationError || e instanceof GraphQLQueryError) return e.message
   return String(e)
+}
+
+type OrderEvent = {
+  id: number
+  lines: { sku: string }[]
+}
+
+export async function messages(): Promise<void> {
+  const handle = (event: OrderEvent): number => event.lines.length
+  const options: MessageConsumerOptions = { consumer: 'Worker', provider: 'Orders', dir, spec: 3, logLevel: 'error', pactfileWriteMode: 'update' }
+  const messagePact = new MessageConsumerPact(options)
+  const state: ProviderState = { name: 'an order', params: { id: '1' } }
+  const metadata: Metadata = { queue: regex('orders\\..*', 'orders.placed'), plain: 'v', v2: MatchersV2.term({ generate: 'a', matcher: 'a+' }) }
+  const verified: unknown = await messagePact
+    .given('orders exist')
+    .given(state)
+    .expectsToReceive('an order event')
+    .withContent({ id: integer(1), lines: eachLike({ sku: string('A-1') }) })
+    .withMetadata(metadata)
+    .verify(synchronousBodyHandler<number, OrderEvent>(handle))
+  void verified
+  await messagePact.expectsToReceive('text').withTextContent('hello', 'text/plain').verify(asynchronousBodyHandler(async (body) => String(body)))
+  await messagePact.expectsToReceive('binary').withBinaryContent(Buffer.from([1]), 'image/png').verify(async (m: ConcreteMessage) => {
+    const contents: unknown = m.contents
+    void contents
+    void m.metadata
+    void m.description
+    void m.providerStates
+  })
+  const consumer: MessageConsumer = (m) => Promise.resolve(m.contents)
+  void consumer
+  const described: Message = messagePact.json()
+  void described
+
+  const pact = new PactV4({ consumer: 'Worker', provider: 'Orders', dir })
+  const n: number | undefined = await pact
+    .addAsynchronousInteraction()
+    .given('an order', { id: 1 })
+    .pending()
+    .comment('a comment')
+    .comment({ key: 'ticket', value: 'T-1' })
+    .testName('the test')
+    .reference('asyncapi', 'operationId', 'orderPlaced')
+    .expectsToReceive('an order placed event', (builder) => {
+      builder
+        .withJSONContent({ id: integer(1), lines: eachLike({ sku: string('A-1') }) })
+        .withMetadata({ queue: 'orders' })
+        .withMatchingRules({ body: { path: '$.id', rules: [integer(1)] } })
+        .withContent('application/xml', Buffer.from('<a/>'))
+    })
+    .executeTest(async (m) => {
+      const content = m.contents.content
+      void m.metadata.queue
+      return Buffer.isBuffer(content) ? content.length : 0
+    })
+  void n
+  const bodyHandler: V4MessageConsumer = v4SynchronousBodyHandler((body) => body)
+  await pact.addAsynchronousInteraction().expectsToReceive('a body', (b) => b.withJSONContent({ a: 1 })).executeTest(bodyHandler)
+  await pact
+    .addAsynchronousInteraction()
+    .expectsToReceive('another body', (b) => b.withJSONContent({ a: 1 }))
+    .executeTest(v4AsynchronousBodyHandler(async (body) => body))
+  const sync: UnconfiguredSynchronousMessage = pact.addSynchronousInteraction('a stock query') as UnconfiguredSynchronousMessage
+  void sync
+  const reply: string | undefined = await pact
+    .addSynchronousInteraction('a price query')
+    .given('prices', { sku: 'A-1' })
+    .pending(false)
+    .comment('sync')
+    .testName('sync test')
+    .reference('g', 'n', 'v')
+    .withRequest((builder) => {
+      builder.withJSONContent({ sku: string('A-1') }).withMatchingRules({ body: { path: '$.sku', rules: [like('x')] } })
+      builder.withContent('application/octet-stream', Buffer.from([0]))
+    })
+    .withResponse((builder) => {
+      builder.withJSONContent({ price: integer(3) }).withContent('text/plain', Buffer.from('3')).withMetadata({ status: 'ok' }).withMatchingRules({ body: [] })
+    })
+    .executeTest(async (m) => {
+      const request: Buffer = m.Request.content as Buffer
+      void request
+      return String(m.Response[0].content)
+    })
+  void reply
+  const executable: SynchronousMessageWithResponse | undefined = undefined
+  const responseBuilder: SynchronousMessageWithResponseBuilder | undefined = undefined
+  void executable
+  void responseBuilder
+  const plugin = (): unknown => pact.addSynchronousInteraction('p').usingPlugin({ plugin: 'protobuf', version: '0.3.0' }).withPluginContents('{}', 'application/protobuf')
+  void plugin
+  const asyncPlugin = (): unknown =>
+    pact.addAsynchronousInteraction().usingPlugin({ plugin: 'protobuf', version: '0.3.0' }).expectsToReceive('p').withPluginContents('{}', 'application/protobuf')
+  void asyncPlugin
 }
