@@ -506,7 +506,7 @@ describe('builders', () => {
     assert.throws(builder({ body: [{ path: '$' }] }), /Rule at body\[0\] must have a "rule" property that is an array/)
   })
 
-  test('what the binding cannot take yet is added to the served pact once, however often it is served', () => {
+  test('comments, multipart part rules and rules given as rules are in the served pact once, however often it is served', () => {
     const pact = new PactV4(opts())
     pact
       .addInteraction()
@@ -519,6 +519,17 @@ describe('builders', () => {
     assert.deepEqual(first.interactions[0].request.matchingRules.body, { '$.f': { combine: 'AND', matchers: [{ match: 'contentType', value: 'text/plain' }] } })
     assert.deepEqual(first.interactions[0].request.matchingRules.header.X, { combine: 'AND', matchers: [{ match: 'type' }] })
     assert.equal(first.interactions[0].comments.testname, 't')
+  })
+
+  test('rules given before the values they are about are kept (withRequestMatchingRules, then the request)', () => {
+    const pact = new PactV3(opts())
+    pact
+      .uponReceiving('rules first')
+      .withRequestMatchingRules({ method: 'GET', path: '/r/1', headers: { X: 'a' } }, { path: { path: '$', rules: [M.regex('/r/\\d+', '/r/1')] }, header: { path: 'X', rules: [M.like('a')] } })
+      .willRespondWith({ status: 200 })
+    const { matchingRules } = pact.pact.forServer().toJson().interactions[0].request
+    assert.deepEqual(matchingRules.path, { combine: 'AND', matchers: [{ match: 'regex', regex: '/r/\\d+' }] })
+    assert.deepEqual(matchingRules.header.X, { combine: 'AND', matchers: [{ match: 'type' }] })
   })
 
   test('spec takes the SpecificationVersion numbers; others are refused', () => {

@@ -8,13 +8,13 @@
 // serves, and is written by the test that handled it (the core merges it into the file, next
 // to the interactions already there).
 //
-// As for HTTP interactions (see pact.js), a few pact-js calls have no binding counterpart yet.
-// What they add is pact data, recorded here and put into the message's JSON when it is
+// A few pact-js calls have no counterpart on the binding's messages yet (its HTTP interactions
+// have them). What they add is pact data, recorded here and put into the message's JSON when it is
 // written: the pact is read back with `Pact.fromJson` (the core's reader, which checks the
 // rules) and written through the core's pact file writer. Each names what would replace it:
 //   - comment({ key, value }), testName(), reference()   -> setComment / testName / reference
-//     on the binding's messages, as on its interactions
-//   - withMatchingRules(rules)                            -> withMatchingRules(part, rules)
+//     on Message and SynchronousMessage, as on Interaction
+//   - withMatchingRules(rules)                            -> withMatchingRules(part, rules) on them
 //   - the contentType rule of a synchronous part given as bytes of a text type, which the
 //     drop-in gives the core as text (as libpact_ffi writes such bytes) -> a binding call for
 //     bytes written as text, or the core writing Buffers of text types as text (as it does
@@ -23,7 +23,44 @@
 
 const binding = require('./binding')
 const { ruleEntries, validateRules } = require('./rules')
-const { addComments, addRules } = require('./pact')
+
+/** Adds V4 comments (`{ key: value }`, `references` merged by group) to an interaction's JSON. */
+function addComments(interaction, extraComments) {
+  if (Object.keys(extraComments).length === 0) return
+  const comments = (interaction.comments ??= {})
+  for (const [key, value] of Object.entries(extraComments)) {
+    if (key === 'references') {
+      const refs = (comments.references ??= {})
+      for (const [group, names] of Object.entries(value)) Object.assign((refs[group] ??= {}), names)
+    } else {
+      comments[key] = value
+    }
+  }
+}
+
+/**
+ * Adds rules (`[category, path, matchers]` entries) to the `matchingRules` of a message's or
+ * a message part's JSON, after those already at the same paths (path and status rules are one
+ * list, as libpact_ffi writes them).
+ */
+function addRules(target, entries) {
+  if (entries.length === 0) return
+  const matchingRules = (target.matchingRules ??= {})
+  for (const [category, rulePath, matchers] of entries) {
+    if (category === 'path' || category === 'status') {
+      const list = (matchingRules[category] ??= { combine: 'AND', matchers: [] })
+      list.matchers.push(...structuredClone(matchers))
+    } else {
+      const paths = (matchingRules[category] ??= {})
+      const list = (paths[rulePath] ??= { combine: 'AND', matchers: [] })
+      list.matchers.push(...structuredClone(matchers))
+    }
+  }
+  for (const [category, value] of Object.entries(matchingRules)) {
+    if (value && typeof value === 'object' && Object.keys(value).length === 0) delete matchingRules[category]
+  }
+  if (Object.keys(matchingRules).length === 0) delete target.matchingRules
+}
 
 /** The description a message has until expectsToReceive names it (never written). */
 const UNNAMED = 'a message not described yet (expectsToReceive)'

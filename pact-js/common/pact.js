@@ -1,16 +1,8 @@
 // The pact behind one pact-js object (PactV4, PactV3, PactV2) between two executeTest (or
 // verify) calls: a binding `Pact`, and the interactions added to it, each offering the calls
-// pact-js makes on libpact_ffi, made on the binding instead.
-//
-// A few of those calls have no binding counterpart yet. What they add is pact data (V4
-// comments, matching rules given as rules, the rules of a multipart body), so it is recorded
-// here and put into the pact's JSON when a server is started: the binding pact is read back
-// with `Pact.fromJson` (the core's own reader, which also checks the rules). Nothing about
-// matching is decided here. Each use names the binding function that would replace it:
-//   - comment({ key, value }), testName(), reference()  -> Interaction.setComment(key, value),
-//     .testName(name), .reference(group, name, value)
-//   - matchingRules(rules), withRequestMatchingRules(...) -> Interaction.withMatchingRules(part, rules)
-//   - multipartBody(...) (the body rule at $.<part>)       -> Interaction.withMultipartBody(part, ...)
+// pact-js makes on libpact_ffi, made on the binding instead (V4 comments, matching rules given
+// as rules and multipart bodies included: Interaction.setComment, testName, reference,
+// withMatchingRules, withMultipartBody).
 'use strict'
 
 const fs = require('node:fs')
@@ -40,13 +32,6 @@ function wireBody(body) {
   return typeof body === 'string' ? body : JSON.stringify(body)
 }
 
-/** A JSON path step for a name, as the reference writes it (`$.file`, `$['my file']`). */
-function pathStep(name) {
-  return /^[A-Za-z_][A-Za-z0-9_-]*$/.test(name) ? `$.${name}` : `$['${name.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}']`
-}
-
-const MULTIPART_HEADER_REGEX = 'multipart/form-data;(\\s*charset=[^;]*;)?\\s*boundary=.*'
-
 class PactHandle {
   /**
    * @param {string} consumer
@@ -56,9 +41,13 @@ class PactHandle {
   constructor(consumer, provider, specification) {
     this.pact = new binding.Pact(consumer, provider, { specification })
     this.specification = specification
-    /** index of an interaction in the pact -> what the binding cannot take yet */
-    this.extras = new Map()
     this.count = 0
+    /**
+     * Rules given as rules, added when a server is started: pact-js gives them before the
+     * values they are about (withRequestMatchingRules, then the request), and the core drops
+     * a rule when the value at its place is set after it (libpact_ffi keeps it).
+     */
+    this.pendingRules = []
   }
 
   newInteraction(description) {
@@ -66,30 +55,12 @@ class PactHandle {
     return new HttpInteraction(this, interaction, this.count++)
   }
 
-  extra(index) {
-    let extra = this.extras.get(index)
-    if (!extra) {
-      extra = { comments: {}, request: { rules: [], multipart: null }, response: { rules: [], multipart: null } }
-      this.extras.set(index, extra)
-    }
-    return extra
-  }
-
-  /** The binding pact a server is started for: this one, or a copy with the extras added. */
+  /** The binding pact a server is started for (with the rules given as rules). */
   forServer() {
-    if (this.extras.size === 0) return this.pact
-    this.pact.withSpecification('V4')
-    let json
-    try {
-      json = this.pact.toJson()
-    } finally {
-      this.pact.withSpecification(this.specification)
-    }
-    if (json.interactions.length !== this.count) {
-      throw new Error(`internal: the pact holds ${json.interactions.length} interactions, ${this.count} were added`)
-    }
-    for (const [index, extra] of this.extras) addExtras(json.interactions[index], extra)
-    return binding.Pact.fromJson(json).withSpecification(this.specification)
+    const pending = this.pendingRules
+    this.pendingRules = []
+    for (const [interaction, part, json] of pending) interaction.withMatchingRules(part, json)
+    return this.pact
   }
 
   /** Starts a mock server for every interaction added so far. */
@@ -98,58 +69,22 @@ class PactHandle {
   }
 }
 
-/** Adds V4 comments (`{ key: value }`, `references` merged by group) to an interaction's JSON. */
-function addComments(interaction, extraComments) {
-  if (Object.keys(extraComments).length === 0) return
-  const comments = (interaction.comments ??= {})
-  for (const [key, value] of Object.entries(extraComments)) {
-    if (key === 'references') {
-      const refs = (comments.references ??= {})
-      for (const [group, names] of Object.entries(value)) Object.assign((refs[group] ??= {}), names)
-    } else {
-      comments[key] = value
-    }
-  }
-}
-
 /**
- * Adds rules (`[category, path, matchers]` entries) to the `matchingRules` of a part's JSON
- * (an HTTP request or response, a message, a part of a synchronous message).
+ * Rule entries (`[category, path, matchers]`, in the order given) in the pact-file layout the
+ * binding takes: path and status rules one list, the others by path.
  */
-function addRules(target, entries) {
-  if (entries.length === 0) return
-  const matchingRules = (target.matchingRules ??= {})
+function rulesJson(entries) {
+  const json = {}
   for (const [category, rulePath, matchers] of entries) {
     if (category === 'path' || category === 'status') {
-      // One value only: the whole path or status (pact-js users write path '$').
-      const list = (matchingRules[category] ??= { combine: 'AND', matchers: [] })
+      const list = (json[category] ??= { matchers: [] })
       list.matchers.push(...structuredClone(matchers))
     } else {
-      const paths = (matchingRules[category] ??= {})
-      const list = (paths[rulePath] ??= { combine: 'AND', matchers: [] })
+      const list = ((json[category] ??= {})[rulePath] ??= { matchers: [] })
       list.matchers.push(...structuredClone(matchers))
     }
   }
-  for (const [category, value] of Object.entries(matchingRules)) {
-    if (value && typeof value === 'object' && Object.keys(value).length === 0) delete matchingRules[category]
-  }
-  if (Object.keys(matchingRules).length === 0) delete target.matchingRules
-}
-
-function addExtras(interaction, extra) {
-  addComments(interaction, extra.comments)
-  for (const part of ['request', 'response']) {
-    const { rules, multipart } = extra[part]
-    if (rules.length === 0 && !multipart) continue
-    const target = interaction[part]
-    const entries = [...rules]
-    if (multipart) {
-      // libpact_ffi matches the file part by its content type, not the whole body.
-      if (target.matchingRules?.body) delete target.matchingRules.body.$
-      entries.unshift(['body', pathStep(multipart.partName), [{ match: 'contentType', value: multipart.contentType }]])
-    }
-    addRules(target, entries)
-  }
+  return json
 }
 
 /**
@@ -213,33 +148,14 @@ class HttpInteraction {
     } catch (e) {
       throw new Error(`unable to read file for multipart body: ${e instanceof Error ? e.message : e}`)
     }
-    const b = boundary || require('node:crypto').randomBytes(16).toString('hex')
-    const filename = path.basename(file).replace(/"/g, '%22')
-    const name = String(mimePartName).replace(/"/g, '%22')
-    const body = Buffer.concat([
-      Buffer.from(
-        `--${b}\r\nContent-Disposition: form-data; name="${name}"; filename="${filename}"\r\nContent-Type: ${contentType}\r\n\r\n`,
-      ),
-      data,
-      Buffer.from(`\r\n--${b}--\r\n`),
-    ])
-    const headerValue = `multipart/form-data; boundary=${b}`
-    const header = { 'pact:matcher:type': 'regex', regex: MULTIPART_HEADER_REGEX, value: headerValue }
-    if (part === 'request') {
-      this.interaction.withHeader('Content-Type', header)
-      this.interaction.withBody(body, headerValue)
-    } else {
-      this.interaction.withResponseHeader('Content-Type', header)
-      this.interaction.withResponseBody(body, headerValue)
-    }
-    this.handle.extra(this.index)[part].multipart = { partName: String(mimePartName), contentType }
+    this.interaction.withMultipartBody(part, contentType, data, String(mimePartName), boundary || undefined, path.basename(file))
   }
 
   /** Rules in pact-js's `Rules` form, checked as pact-js checks them; added to the part. */
   matchingRules(part, rules) {
     validateRules(rules)
-    const entries = ruleEntries(rules)
-    if (entries.length > 0) this.handle.extra(this.index)[part].rules.push(...entries)
+    const json = rulesJson(ruleEntries(rules))
+    if (Object.keys(json).length > 0) this.handle.pendingRules.push([this.interaction, part, json])
   }
 
   /** The response status: a number, or a matcher (a statusCode matcher keeps its rule). */
@@ -256,18 +172,16 @@ class HttpInteraction {
   }
 
   setComment(key, value) {
-    this.handle.extra(this.index).comments[key] = value
+    this.interaction.setComment(key, value)
   }
 
   testName(name) {
-    this.handle.extra(this.index).comments.testname = name
+    this.interaction.testName(name)
   }
 
   reference(group, name, value) {
-    const comments = this.handle.extra(this.index).comments
-    const refs = (comments.references ??= {})
-    ;(refs[group] ??= {})[name] = value
+    this.interaction.reference(group, name, value)
   }
 }
 
-module.exports = { PactHandle, HttpInteraction, wireValue, wireBody, isMatcher, addComments, addRules }
+module.exports = { PactHandle, HttpInteraction, wireValue, wireBody, isMatcher, rulesJson }
