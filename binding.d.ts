@@ -67,6 +67,34 @@ export interface PactJson {
 }
 
 
+/** Which half of an HTTP interaction a call changes. */
+export type InteractionPart = 'request' | 'response'
+
+/** One matcher as pact files write it: `{ match: 'regex', regex: '\\d+' }`. */
+export interface MatchingRuleJson {
+  match: string
+  [attribute: string]: unknown
+}
+
+/** The rules at one path, combined with AND (the default) or OR. */
+export interface RuleListJson {
+  matchers: MatchingRuleJson[]
+  combine?: 'AND' | 'OR'
+}
+
+/**
+ * Matching rules in the pact-file layout (V3, V4): category, then path, then the rules. Path
+ * and status rules are one list, also keyed `'$'` (as pact-js gives them).
+ */
+export interface MatchingRulesJson {
+  path?: RuleListJson | Record<string, RuleListJson>
+  status?: RuleListJson | Record<string, RuleListJson>
+  query?: Record<string, RuleListJson>
+  header?: Record<string, RuleListJson>
+  body?: Record<string, RuleListJson>
+  metadata?: Record<string, RuleListJson>
+}
+
 /**
  * Which binding artifact the generated loader actually loaded: `'native'` for
  * a native addon, otherwise the `platformArchABI` of the WASI flavor. Every
@@ -176,6 +204,32 @@ export declare class Interaction {
   pending(pending?: boolean | undefined | null): this
   /** V4: adds a text comment. */
   comment(text: string): this
+  /**
+   * V4: sets `comments[key] = value` (any JSON value; a string that is JSON text is that
+   * JSON, as libpact_ffi reads it; `null` or `undefined` removes the comment).
+   */
+  setComment(key: string, value: unknown): this
+  /** V4: the name of the test that defines the interaction (`comments.testname`). */
+  testName(name: string): this
+  /**
+   * V4: a reference to something outside the pact, `comments.references[group][name] =
+   * value` (values as in `setComment`).
+   */
+  reference(group: string, name: string, value: unknown): this
+  /**
+   * Adds matching rules in the pact-file layout (`{ body: { '$.a': { matchers: [{ match:
+   * 'type' }] } } }`; categories path, query, header, body, status, metadata) to the
+   * request's or response's rules, after those already at the same paths. An unknown
+   * matcher or a bad regex throws, and then nothing is added.
+   */
+  withMatchingRules(part: InteractionPart, rules: MatchingRulesJson): this
+  /**
+   * A `multipart/form-data` body of one part, `partName`, holding `body` of `contentType`
+   * (sent as file `fileName`, if given), as libpact_ffi's `pactffi_with_multipart_file`
+   * builds it: the Content-Type header with the boundary (random unless given) and a regex
+   * rule for any boundary; the part is matched by its content type.
+   */
+  withMultipartBody(part: InteractionPart, contentType: string, body: Uint8Array, partName: string, boundary?: string | undefined | null, fileName?: string | undefined | null): this
 }
 
 /**
@@ -200,6 +254,18 @@ export declare class Message {
   pending(pending?: boolean | undefined | null): this
   /** V4: adds a text comment. */
   comment(text: string): this
+  /**
+   * V4: sets `comments[key] = value` (any JSON value; a string that is JSON text is that
+   * JSON, as libpact_ffi reads it; `null` or `undefined` removes the comment).
+   */
+  setComment(key: string, value: unknown): this
+  /** V4: the name of the test that defines the message (`comments.testname`). */
+  testName(name: string): this
+  /**
+   * V4: a reference to something outside the pact, `comments.references[group][name] =
+   * value` (values as in `setComment`).
+   */
+  reference(group: string, name: string, value: unknown): this
   /**
    * The message the consumer's handler is handed: example values with the generators
    * applied (consumer side); the pact file keeps the examples.
@@ -281,6 +347,18 @@ export declare class SynchronousMessage {
   pending(pending?: boolean | undefined | null): this
   /** V4: adds a text comment. */
   comment(text: string): this
+  /**
+   * V4: sets `comments[key] = value` (any JSON value; a string that is JSON text is that
+   * JSON, as libpact_ffi reads it; `null` or `undefined` removes the comment).
+   */
+  setComment(key: string, value: unknown): this
+  /** V4: the name of the test that defines the message (`comments.testname`). */
+  testName(name: string): this
+  /**
+   * V4: a reference to something outside the pact, `comments.references[group][name] =
+   * value` (values as in `setComment`).
+   */
+  reference(group: string, name: string, value: unknown): this
   /** Sets the request contents: a Buffer is binary, a string is text, anything else JSON. */
   withRequest(contents: unknown, contentType?: string): this
   /** Merges keys into the request metadata; values may be matchers and generators. */

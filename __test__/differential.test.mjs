@@ -187,3 +187,127 @@ test('Matchers reject what pact-js rejects', () => {
     assert.throws(ours, (e) => e instanceof Error && typeof e.code === 'string' && e.message.length > 0)
   }
 })
+
+/** Both libraries' pact file for `build(interaction)`, as the reference's calls and ours. */
+function bothPacts(name, spec, reference, mine) {
+  const refPact = pc.makeConsumerPact('diff-consumer', `ref-${name}`, SPEC_NUMBER[spec], 'error')
+  const ri = refPact.newInteraction(name)
+  ri.uponReceiving(name)
+  reference(ri)
+  const dir = path.join(tmp, 'ref')
+  refPact.writePactFile(dir, false)
+  const refJson = JSON.parse(fs.readFileSync(path.join(dir, `diff-consumer-ref-${name}.json`), 'utf8'))
+  const pact = new ours.Pact('diff-consumer', `ref-${name}`, { specification: spec })
+  mine(pact.newInteraction(name))
+  return [withoutVersions(refJson), withoutVersions(pact.toJson())]
+}
+
+test('same pact file as pact-core: V4 comments, test name and references', () => {
+  const [reference, mine] = bothPacts(
+    'comments',
+    'V4',
+    (i) => {
+      i.withRequest('GET', '/')
+      i.addTextComment('first')
+      for (const [k, v] of [['num', '42'], ['obj', '{"a":1}'], ['txt', 'plain text'], ['gone', '1'], ['gone', 'null']]) i.setComment(k, v)
+      i.setInteractionTestName('t1')
+      i.setInteractionTestName('t2')
+      i.addInteractionReference('issues', 'a', '1')
+      i.addInteractionReference('issues', 'b', 'PROJ-2')
+      i.withStatus(200)
+    },
+    (i) => {
+      i.withRequest('GET', '/').comment('first')
+      for (const [k, v] of [['num', '42'], ['obj', '{"a":1}'], ['txt', 'plain text'], ['gone', '1'], ['gone', 'null']]) i.setComment(k, v)
+      i.testName('t1').testName('t2').reference('issues', 'a', '1').reference('issues', 'b', 'PROJ-2').willRespondWith(200)
+    },
+  )
+  assert.deepEqual(mine.interactions[0].comments, { text: ['first'], num: 42, obj: { a: 1 }, txt: 'plain text', testname: 't2', references: { issues: { a: 1, b: 'PROJ-2' } } })
+  assert.deepEqual(mine, reference)
+  // Native values need no JSON text; null and undefined remove a comment.
+  const pact = new ours.Pact('a', 'b')
+  pact.newInteraction('x').setComment('o', { a: [1] }).setComment('n', 5).setComment('n', null).setComment('u', 1).setComment('u', undefined)
+  assert.deepEqual(pact.toJson().interactions[0].comments, { o: { a: [1] } })
+})
+
+test('same pact file as pact-core: matching rules given in the pact-file layout (pactffi_with_matching_rules)', () => {
+  const requestRules = {
+    body: { '$.a': { matchers: [{ match: 'regex', regex: '\\d+' }] }, '$.b': { matchers: [{ match: 'type' }], combine: 'OR' } },
+    header: { 'X-A': { matchers: [{ match: 'regex', regex: 'a' }] } },
+    query: { q: { matchers: [{ match: 'type' }] } },
+    path: { $: { matchers: [{ match: 'regex', regex: '/x/\\d+' }] } },
+  }
+  // What pact-js's willRespondWith(matchStatus(...)) hands to libpact_ffi.
+  const responseRules = { status: { $: { matchers: [{ match: 'statusCode', status: 'success' }] } } }
+  for (const spec of ['V3', 'V4']) {
+    const [reference, mine] = bothPacts(
+      `rules-${spec}`,
+      spec,
+      (i) => {
+        i.withRequest('POST', '/x/1')
+        i.withRequestHeader('X-A', 0, 'a')
+        i.withQuery('q', 0, 'v')
+        i.withRequestBody(JSON.stringify({ a: M.like('1'), b: 2 }), 'application/json')
+        i.withRequestMatchingRules(JSON.stringify(requestRules))
+        i.withStatus(200)
+        i.withResponseMatchingRules(JSON.stringify(responseRules))
+      },
+      (i) => {
+        i.withRequest('POST', '/x/1').withHeader('X-A', 'a').withQueryParameter('q', 'v')
+        i.withBody({ a: M.like('1'), b: 2 }, 'application/json').withMatchingRules('request', requestRules)
+        i.willRespondWith(200).withMatchingRules('response', responseRules)
+      },
+    )
+    assert.deepEqual(mine.interactions[0].request.matchingRules.body['$.a'].matchers, [{ match: 'type' }, { match: 'regex', regex: '\\d+' }])
+    assert.deepEqual(mine, reference, spec)
+  }
+})
+
+test('withMatchingRules refuses what the core refuses, with its code, and then adds nothing', () => {
+  const pact = new ours.Pact('a', 'b')
+  const i = pact.newInteraction('x').withRequest('GET', '/')
+  const before = JSON.stringify(pact.toJson())
+  for (const [rules, code] of [
+    [{ body: { '$.a': { matchers: [{ match: 'bogus' }] } } }, 'UNKNOWN_MATCHER'],
+    [{ header: { X: { matchers: [{ match: 'type' }] } }, body: { '$.a': { matchers: [{ match: 'regex', regex: '(' }] } } }, 'INVALID_REGEX'],
+    [{ nope: { '$.a': { matchers: [{ match: 'type' }] } } }, 'INVALID_ARGUMENT'],
+    [{ body: { '$.a[': { matchers: [{ match: 'type' }] } } }, 'INVALID_ARGUMENT'],
+    ['body', 'INVALID_ARGUMENT'],
+  ]) {
+    const e = assert.throws(() => i.withMatchingRules('request', rules), (e) => e.code === code && e.message.length > 10)
+    void e
+  }
+  assert.throws(() => i.withMatchingRules('reply', {}), (e) => e.code === 'INVALID_ARGUMENT' && /request' or 'response/.test(e.message))
+  assert.equal(JSON.stringify(pact.toJson()), before)
+})
+
+test('same pact file as pact-core: a multipart body with one file part (pactffi_with_multipart_file_v2)', () => {
+  const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 1, 2, 255])
+  const file = path.join(tmp, 'upload.png')
+  fs.writeFileSync(file, png)
+  for (const spec of ['V2', 'V3', 'V4']) {
+    const [reference, mine] = bothPacts(
+      `multipart-${spec}`,
+      spec,
+      (i) => {
+        i.withRequest('POST', '/upload')
+        i.withRequestHeader('Content-Type', 0, 'text/plain')
+        i.withRequestMultipartBody('image/png', file, 'file', 'XYZboundary')
+        i.withStatus(201)
+      },
+      (i) => {
+        i.withRequest('POST', '/upload').withHeader('Content-Type', 'text/plain')
+        i.withMultipartBody('request', 'image/png', png, 'file', 'XYZboundary', 'upload.png').willRespondWith(201)
+      },
+    )
+    if (spec === 'V4') {
+      // The reference writes the body's own content type without the boundary (which is in
+      // the Content-Type header); the core writes the body's content type from the header.
+      const body = mine.interactions[0].request.body
+      assert.equal(body.contentType, 'multipart/form-data; boundary=XYZboundary')
+      assert.equal(reference.interactions[0].request.body.contentType, 'multipart/form-data')
+      body.contentType = 'multipart/form-data'
+    }
+    assert.deepEqual(mine, reference, spec)
+  }
+})

@@ -84,6 +84,15 @@ test('V4: asynchronous and synchronous messages with key, pending and comments',
   assert.deepEqual(sync.response[1].contents, { content: '<stock sku="A-1">5</stock>', contentType: 'application/xml', encoded: false })
 })
 
+test('V4: message comments by key, test name and references, as on HTTP interactions', () => {
+  const pact = new Pact('orders-web', 'orders-events')
+  pact.newMessage('an event').withContents({ id: 1 }).comment('first').setComment('ticket', '{"id":7}').testName('emits an event').reference('issues', 'a', 'PROJ-1')
+  pact.newSynchronousMessage('a query').withRequest({ q: 1 }).setComment('n', 5).setComment('n', null).testName('asks')
+  const [async, sync] = pact.toJson().interactions
+  assert.deepEqual(async.comments, { text: ['first'], ticket: { id: 7 }, testname: 'emits an event', references: { issues: { a: 'PROJ-1' } } })
+  assert.deepEqual(sync.comments, { testname: 'asks' })
+})
+
 test('a mixed V4 pact: HTTP interactions and messages in one interactions[]', async () => {
   const dir = helpers.tempDir()
   const pact = new Pact('OrderUi', 'OrderService')

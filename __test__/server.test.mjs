@@ -269,6 +269,31 @@ test("a regex with look-around and a backreference (pact-js's ISO8601_DATE_FORMA
   }
 })
 
+test('withMultipartBody: an upload with its own boundary and file matches; a part of another type does not', async () => {
+  const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 1, 2, 255])
+  const pact = new Pact('web', 'uploads')
+  pact
+    .newInteraction('an upload')
+    .withRequest('POST', '/upload')
+    .withMultipartBody('request', 'image/png', png, 'file', undefined, 'upload.png')
+    .willRespondWith(201)
+  const server = pact.startMockServer()
+  try {
+    const upload = (bytes, type) => {
+      const form = new FormData()
+      form.append('file', new Blob([bytes], { type }), 'photo.png')
+      return fetch(`${server.url}/upload`, { method: 'POST', body: form })
+    }
+    assert.equal((await upload(Buffer.concat([png.subarray(0, 8), Buffer.from([7, 7])]), 'image/png')).status, 201)
+    assert.equal(server.matched(), true)
+    assert.equal((await upload(Buffer.from('just text'), 'text/plain')).status, 500)
+    const mismatch = server.mismatches().find((m) => m.type === 'request-mismatch')
+    assert.ok(mismatch.mismatches.some((m) => m.type === 'BodyMismatch' && m.path === '$.file'), JSON.stringify(mismatch))
+  } finally {
+    server.cleanup()
+  }
+})
+
 test('CORS pre-flight is answered when cors is on', async () => {
   const server = usersPact().startMockServer({ cors: true })
   try {

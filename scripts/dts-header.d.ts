@@ -66,3 +66,31 @@ export interface PactJson {
   [key: string]: unknown
 }
 
+
+/** Which half of an HTTP interaction a call changes. */
+export type InteractionPart = 'request' | 'response'
+
+/** One matcher as pact files write it: `{ match: 'regex', regex: '\\d+' }`. */
+export interface MatchingRuleJson {
+  match: string
+  [attribute: string]: unknown
+}
+
+/** The rules at one path, combined with AND (the default) or OR. */
+export interface RuleListJson {
+  matchers: MatchingRuleJson[]
+  combine?: 'AND' | 'OR'
+}
+
+/**
+ * Matching rules in the pact-file layout (V3, V4): category, then path, then the rules. Path
+ * and status rules are one list, also keyed `'$'` (as pact-js gives them).
+ */
+export interface MatchingRulesJson {
+  path?: RuleListJson | Record<string, RuleListJson>
+  status?: RuleListJson | Record<string, RuleListJson>
+  query?: Record<string, RuleListJson>
+  header?: Record<string, RuleListJson>
+  body?: Record<string, RuleListJson>
+  metadata?: Record<string, RuleListJson>
+}

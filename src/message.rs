@@ -4,9 +4,10 @@
 
 use crate::error::{invalid_argument, Code, IntoJs};
 use crate::pact::{lock, SharedPact};
-use crate::values::{body_input, provider_state_params, required_json};
+use crate::values::{body_input, provider_state_params, required_json, to_json};
 use napi::bindgen_prelude::*;
 use napi_derive::napi;
+use pact_mock_server_core::dsl::comments;
 use pact_mock_server_core::dsl::message::{self as dsl, MessagePart};
 use pact_mock_server_core::generate::{self, GeneratorContext, ReifiedBody, ReifiedContents};
 use pact_mock_server_core::model::file::{provider_states_to_json, write_pact_file};
@@ -279,6 +280,68 @@ impl Message {
         Ok(this)
     }
 
+    /// V4: sets `comments[key] = value` (any JSON value; a string that is JSON text is that
+    /// JSON, as libpact_ffi reads it; `null` or `undefined` removes the comment).
+    #[napi(
+        catch_unwind,
+        ts_args_type = "key: string, value: unknown",
+        ts_return_type = "this"
+    )]
+    pub fn set_comment<'a>(
+        &self,
+        env: &Env,
+        this: This<'a>,
+        key: String,
+        value: Unknown<'_>,
+    ) -> Result<This<'a>, Code> {
+        let value = to_json(env, value, &format!("The value of comment '{key}'"))?;
+        self.draft.edit(|m| {
+            comments::set_comment(m.comments_mut(), &key, value.unwrap_or(Value::Null))
+        })?;
+        Ok(this)
+    }
+
+    /// V4: the name of the test that defines the message (`comments.testname`).
+    #[napi(ts_return_type = "this")]
+    pub fn test_name<'a>(&self, this: This<'a>, name: String) -> Result<This<'a>, Code> {
+        self.draft.edit(|m| {
+            comments::set_test_name(m.comments_mut(), &name);
+            Ok(())
+        })?;
+        Ok(this)
+    }
+
+    /// V4: a reference to something outside the pact, `comments.references[group][name] =
+    /// value` (values as in `setComment`).
+    #[napi(
+        catch_unwind,
+        ts_args_type = "group: string, name: string, value: unknown",
+        ts_return_type = "this"
+    )]
+    pub fn reference<'a>(
+        &self,
+        env: &Env,
+        this: This<'a>,
+        group: String,
+        name: String,
+        value: Unknown<'_>,
+    ) -> Result<This<'a>, Code> {
+        let value = to_json(
+            env,
+            value,
+            &format!("The value of reference '{group}.{name}'"),
+        )?;
+        self.draft.edit(|m| {
+            comments::add_reference(
+                m.comments_mut(),
+                &group,
+                &name,
+                value.unwrap_or(Value::Null),
+            )
+        })?;
+        Ok(this)
+    }
+
     /// The message the consumer's handler is handed: example values with the generators
     /// applied (consumer side); the pact file keeps the examples.
     #[napi(catch_unwind)]
@@ -391,6 +454,68 @@ impl SynchronousMessage {
         edit_sync(&self.draft, |m| {
             m.add_comment(text);
             Ok(())
+        })?;
+        Ok(this)
+    }
+
+    /// V4: sets `comments[key] = value` (any JSON value; a string that is JSON text is that
+    /// JSON, as libpact_ffi reads it; `null` or `undefined` removes the comment).
+    #[napi(
+        catch_unwind,
+        ts_args_type = "key: string, value: unknown",
+        ts_return_type = "this"
+    )]
+    pub fn set_comment<'a>(
+        &self,
+        env: &Env,
+        this: This<'a>,
+        key: String,
+        value: Unknown<'_>,
+    ) -> Result<This<'a>, Code> {
+        let value = to_json(env, value, &format!("The value of comment '{key}'"))?;
+        self.draft.edit(|m| {
+            comments::set_comment(m.comments_mut(), &key, value.unwrap_or(Value::Null))
+        })?;
+        Ok(this)
+    }
+
+    /// V4: the name of the test that defines the message (`comments.testname`).
+    #[napi(ts_return_type = "this")]
+    pub fn test_name<'a>(&self, this: This<'a>, name: String) -> Result<This<'a>, Code> {
+        self.draft.edit(|m| {
+            comments::set_test_name(m.comments_mut(), &name);
+            Ok(())
+        })?;
+        Ok(this)
+    }
+
+    /// V4: a reference to something outside the pact, `comments.references[group][name] =
+    /// value` (values as in `setComment`).
+    #[napi(
+        catch_unwind,
+        ts_args_type = "group: string, name: string, value: unknown",
+        ts_return_type = "this"
+    )]
+    pub fn reference<'a>(
+        &self,
+        env: &Env,
+        this: This<'a>,
+        group: String,
+        name: String,
+        value: Unknown<'_>,
+    ) -> Result<This<'a>, Code> {
+        let value = to_json(
+            env,
+            value,
+            &format!("The value of reference '{group}.{name}'"),
+        )?;
+        self.draft.edit(|m| {
+            comments::add_reference(
+                m.comments_mut(),
+                &group,
+                &name,
+                value.unwrap_or(Value::Null),
+            )
         })?;
         Ok(this)
     }

@@ -486,4 +486,124 @@ impl Interaction {
         })?;
         Ok(this)
     }
+
+    /// V4: sets `comments[key] = value` (any JSON value; a string that is JSON text is that
+    /// JSON, as libpact_ffi reads it; `null` or `undefined` removes the comment).
+    #[napi(
+        catch_unwind,
+        ts_args_type = "key: string, value: unknown",
+        ts_return_type = "this"
+    )]
+    pub fn set_comment<'a>(
+        &self,
+        env: &Env,
+        this: This<'a>,
+        key: String,
+        value: Unknown<'_>,
+    ) -> Result<This<'a>, Code> {
+        let value = to_json(env, value, &format!("The value of comment '{key}'"))?;
+        self.edit(|i| {
+            dsl::comments::set_comment(&mut i.comments, &key, value.unwrap_or(Value::Null))
+        })?;
+        Ok(this)
+    }
+
+    /// V4: the name of the test that defines the interaction (`comments.testname`).
+    #[napi(ts_return_type = "this")]
+    pub fn test_name<'a>(&self, this: This<'a>, name: String) -> Result<This<'a>, Code> {
+        self.edit(|i| {
+            dsl::comments::set_test_name(&mut i.comments, &name);
+            Ok(())
+        })?;
+        Ok(this)
+    }
+
+    /// V4: a reference to something outside the pact, `comments.references[group][name] =
+    /// value` (values as in `setComment`).
+    #[napi(
+        catch_unwind,
+        ts_args_type = "group: string, name: string, value: unknown",
+        ts_return_type = "this"
+    )]
+    pub fn reference<'a>(
+        &self,
+        env: &Env,
+        this: This<'a>,
+        group: String,
+        name: String,
+        value: Unknown<'_>,
+    ) -> Result<This<'a>, Code> {
+        let value = to_json(
+            env,
+            value,
+            &format!("The value of reference '{group}.{name}'"),
+        )?;
+        self.edit(|i| {
+            dsl::comments::add_reference(
+                &mut i.comments,
+                &group,
+                &name,
+                value.unwrap_or(Value::Null),
+            )
+        })?;
+        Ok(this)
+    }
+
+    /// Adds matching rules in the pact-file layout (`{ body: { '$.a': { matchers: [{ match:
+    /// 'type' }] } } }`; categories path, query, header, body, status, metadata) to the
+    /// request's or response's rules, after those already at the same paths. An unknown
+    /// matcher or a bad regex throws, and then nothing is added.
+    #[napi(
+        catch_unwind,
+        ts_args_type = "part: InteractionPart, rules: MatchingRulesJson",
+        ts_return_type = "this"
+    )]
+    pub fn with_matching_rules<'a>(
+        &self,
+        env: &Env,
+        this: This<'a>,
+        part: String,
+        rules: Unknown<'_>,
+    ) -> Result<This<'a>, Code> {
+        let part = Part::from_str(&part).js()?;
+        let rules = required_json(env, rules, "The matching rules")?;
+        self.edit(|i| dsl::with_matching_rules(i, part, &rules))?;
+        Ok(this)
+    }
+
+    /// A `multipart/form-data` body of one part, `partName`, holding `body` of `contentType`
+    /// (sent as file `fileName`, if given), as libpact_ffi's `pactffi_with_multipart_file`
+    /// builds it: the Content-Type header with the boundary (random unless given) and a regex
+    /// rule for any boundary; the part is matched by its content type.
+    #[napi(
+        catch_unwind,
+        ts_args_type = "part: InteractionPart, contentType: string, body: Uint8Array, partName: string, boundary?: string | undefined | null, fileName?: string | undefined | null",
+        ts_return_type = "this"
+    )]
+    #[allow(clippy::too_many_arguments)]
+    pub fn with_multipart_body<'a>(
+        &self,
+        this: This<'a>,
+        part: String,
+        content_type: String,
+        body: Uint8Array,
+        part_name: String,
+        boundary: Option<String>,
+        file_name: Option<String>,
+    ) -> Result<This<'a>, Code> {
+        let part = Part::from_str(&part).js()?;
+        let contents = body.to_vec();
+        self.edit(|i| {
+            dsl::with_multipart_body(
+                i,
+                part,
+                &content_type,
+                contents,
+                &part_name,
+                file_name.as_deref(),
+                boundary.as_deref(),
+            )
+        })?;
+        Ok(this)
+    }
 }

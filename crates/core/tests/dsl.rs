@@ -1555,3 +1555,233 @@ fn unreadable_date_formats_fail_at_the_dsl_call() {
     let i = with_response_json(json!({"d": m::date("yyyy-MM-dd", Some("01/02/2020")).unwrap()}));
     assert_eq!(response_body(&i), json!({"d": "01/02/2020"}));
 }
+
+// ---------------------------------------------------------------- comments, rules, multipart
+
+/// The interaction as a V4 pact file writes it.
+fn v4_json(i: &Interaction) -> Value {
+    let mut pact = Pact::new("c", "p");
+    pact.interactions.push(i.clone());
+    pact.to_json().unwrap()["interactions"][0].clone()
+}
+
+#[test]
+fn comments_test_name_and_references_as_libpact_ffi_writes_them() {
+    use dsl::comments;
+    let mut i = interaction();
+    i.add_comment("first");
+    comments::set_comment(&mut i.comments, "num", json!("42")).unwrap();
+    comments::set_comment(&mut i.comments, "obj", json!({"a": 1})).unwrap();
+    comments::set_comment(&mut i.comments, "txt", json!("plain text")).unwrap();
+    comments::set_comment(&mut i.comments, "gone", json!(1)).unwrap();
+    comments::set_comment(&mut i.comments, "gone", Value::Null).unwrap();
+    comments::set_test_name(&mut i.comments, "t1");
+    comments::set_test_name(&mut i.comments, "t2");
+    comments::add_reference(&mut i.comments, "issues", "a", json!("1")).unwrap();
+    comments::add_reference(&mut i.comments, "issues", "b", json!("PROJ-2")).unwrap();
+    assert_eq!(
+        v4_json(&i)["comments"],
+        json!({
+            "text": ["first"], "num": 42, "obj": {"a": 1}, "txt": "plain text",
+            "testname": "t2", "references": {"issues": {"a": 1, "b": "PROJ-2"}}
+        })
+    );
+    let e = comments::set_comment(&mut i.comments, "", json!(1)).unwrap_err();
+    assert_eq!(e.code, ErrorCode::InvalidArgument);
+}
+
+#[test]
+fn matching_rules_in_the_pact_file_layout_are_added_after_existing_ones() {
+    let mut i = interaction();
+    dsl::with_body(
+        &mut i,
+        Part::Request,
+        BodyInput::Json(json!({"a": m::like(json!("1")), "b": 2})),
+        None,
+    )
+    .unwrap();
+    dsl::with_matching_rules(
+        &mut i,
+        Part::Request,
+        &json!({
+            "body": {
+                "$.a": {"matchers": [{"match": "regex", "regex": "\\d+"}]},
+                "$.b": {"matchers": [{"match": "type"}, {"match": "integer"}], "combine": "OR"}
+            },
+            "header": {"X-A": {"matchers": [{"match": "regex", "regex": "a"}]}},
+            "query": {"q": {"matchers": [{"pact:matcher:type": "type"}]}},
+            "path": {"$": {"matchers": [{"match": "regex", "regex": "/x/\\d+"}]}}
+        }),
+    )
+    .unwrap();
+    dsl::with_matching_rules(
+        &mut i,
+        Part::Response,
+        &json!({"status": {"$": {"matchers": [{"match": "statusCode", "status": "success"}]}}}),
+    )
+    .unwrap();
+    let written = v4_json(&i);
+    assert_eq!(
+        written["request"]["matchingRules"],
+        json!({
+            "body": {
+                "$.a": {"combine": "AND", "matchers": [{"match": "type"}, {"match": "regex", "regex": "\\d+"}]},
+                "$.b": {"combine": "OR", "matchers": [{"match": "type"}, {"match": "integer"}]}
+            },
+            "header": {"X-A": {"combine": "AND", "matchers": [{"match": "regex", "regex": "a"}]}},
+            "query": {"q": {"combine": "AND", "matchers": [{"match": "type"}]}},
+            "path": {"combine": "AND", "matchers": [{"match": "regex", "regex": "/x/\\d+"}]}
+        })
+    );
+    assert_eq!(
+        written["response"]["matchingRules"],
+        json!({"status": {"$": {"combine": "AND", "matchers": [{"match": "statusCode", "status": "success"}]}}})
+    );
+}
+
+#[test]
+fn matching_rules_that_are_wrong_are_refused_whole() {
+    let before = interaction();
+    for (rules, code, needle) in [
+        (
+            json!({"body": {"$.a": {"matchers": [{"match": "bogus"}]}}}),
+            ErrorCode::UnknownMatcher,
+            "bogus",
+        ),
+        (
+            json!({"header": {"X": {"matchers": [{"match": "type"}]}}, "body": {"$.a": {"matchers": [{"match": "regex", "regex": "("}]}}}),
+            ErrorCode::InvalidRegex,
+            "(",
+        ),
+        (
+            json!({"nope": {"$.a": {"matchers": [{"match": "type"}]}}}),
+            ErrorCode::InvalidArgument,
+            "nope",
+        ),
+        (
+            json!({"body": {"$.a[": {"matchers": [{"match": "type"}]}}}),
+            ErrorCode::InvalidArgument,
+            "$.a[",
+        ),
+        (
+            json!({"body": {"$.a": {"matchers": "type"}}}),
+            ErrorCode::InvalidArgument,
+            "matchers",
+        ),
+        (json!([1]), ErrorCode::InvalidArgument, "object"),
+    ] {
+        let mut i = before.clone();
+        let e = dsl::with_matching_rules(&mut i, Part::Request, &rules).unwrap_err();
+        assert_eq!(e.code, code, "{rules}: {}", e.message);
+        assert!(e.message.contains(needle), "{rules}: {}", e.message);
+        assert_eq!(i, before, "nothing added for {rules}");
+    }
+}
+
+#[test]
+fn a_multipart_body_is_built_as_libpact_ffi_builds_it() {
+    let png = vec![0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 1, 2, 255];
+    let mut i = interaction();
+    dsl::with_header(
+        &mut i,
+        Part::Request,
+        "Content-Type",
+        &json!("text/plain"),
+        0,
+    )
+    .unwrap();
+    dsl::with_body(&mut i, Part::Request, BodyInput::Text("x".into()), None).unwrap();
+    dsl::with_multipart_body(
+        &mut i,
+        Part::Request,
+        "image/png",
+        png.clone(),
+        "file",
+        Some("upload.png"),
+        Some("XYZboundary"),
+    )
+    .unwrap();
+    let mut expected = b"--XYZboundary\r\nContent-Disposition: form-data; name=\"file\"; filename=\"upload.png\"\r\nContent-Type: image/png\r\n\r\n".to_vec();
+    expected.extend_from_slice(&png);
+    expected.extend_from_slice(b"\r\n--XYZboundary--\r\n");
+    assert_eq!(i.request.body.bytes(), &expected[..]);
+    let written = v4_json(&i);
+    assert_eq!(
+        written["request"]["headers"],
+        json!({"Content-Type": ["multipart/form-data; boundary=XYZboundary"]})
+    );
+    assert_eq!(
+        written["request"]["matchingRules"],
+        json!({
+            "header": {"Content-Type": {"combine": "AND", "matchers": [{"match": "regex", "regex": "multipart/form-data;(\\s*charset=[^;]*;)?\\s*boundary=.*"}]}},
+            "body": {"$.file": {"combine": "AND", "matchers": [{"match": "contentType", "value": "image/png"}]}}
+        })
+    );
+
+    // A request with another boundary and other PNG bytes matches; another type does not.
+    let upload = |ct: &str, bytes: &[u8]| {
+        let mut body = format!("--other\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.png\"\r\nContent-Type: {ct}\r\n\r\n").into_bytes();
+        body.extend_from_slice(bytes);
+        body.extend_from_slice(b"\r\n--other--\r\n");
+        let mut r = i.request.clone();
+        r.headers = Some(
+            [(
+                "Content-Type".to_string(),
+                vec!["multipart/form-data; boundary=other".to_string()],
+            )]
+            .into_iter()
+            .collect(),
+        );
+        r.body = pact_mock_server_core::model::Body::from_bytes(body, None);
+        pact_mock_server_core::matching::match_request(&i.request, &r, SpecVersion::V4).unwrap()
+    };
+    let other_png = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 9, 9];
+    assert_eq!(upload("image/png", &other_png), vec![]);
+    assert!(!upload("text/plain", b"hello").is_empty());
+}
+
+#[test]
+fn multipart_names_boundaries_and_content_types() {
+    let mut i = interaction();
+    dsl::with_multipart_body(
+        &mut i,
+        Part::Response,
+        "text/plain",
+        b"hi".to_vec(),
+        "my \"file\"",
+        None,
+        None,
+    )
+    .unwrap();
+    let ct = i.response.headers.as_ref().unwrap()["Content-Type"][0].clone();
+    let boundary = ct.strip_prefix("multipart/form-data; boundary=").unwrap();
+    assert!(
+        boundary.len() == 16 && boundary.chars().all(|c| c.is_ascii_alphanumeric()),
+        "{boundary}"
+    );
+    let body = String::from_utf8(i.response.body.bytes().to_vec()).unwrap();
+    assert!(
+        body.contains("Content-Disposition: form-data; name=\"my %22file%22\"\r\n"),
+        "{body}"
+    );
+    assert!(i.response.matching_rules.categories["body"].contains_key("$['my \"file\"']"));
+    for (ct, name, boundary, needle) in [
+        ("nope", "f", None, "content type"),
+        ("text/plain", "", None, "part name"),
+        ("text/plain", "f", Some("bad\"boundary"), "boundary"),
+        ("text/plain", "f", Some("ends in space "), "boundary"),
+    ] {
+        let e = dsl::with_multipart_body(
+            &mut interaction(),
+            Part::Request,
+            ct,
+            vec![],
+            name,
+            None,
+            boundary,
+        )
+        .unwrap_err();
+        assert_eq!(e.code, ErrorCode::InvalidArgument);
+        assert!(e.message.contains(needle), "{}", e.message);
+    }
+}

@@ -9,6 +9,7 @@
 //! (the plain name for the first value or for a whole list, `name[i]` for a later value);
 //! path and status rules under `""`.
 
+pub mod comments;
 mod expression;
 mod integration;
 pub mod matchers;
@@ -38,6 +39,21 @@ impl Part {
         match self {
             Part::Request => "request",
             Part::Response => "response",
+        }
+    }
+}
+
+impl std::str::FromStr for Part {
+    type Err = PactError;
+
+    /// `request` or `response`.
+    fn from_str(s: &str) -> Result<Part> {
+        match s {
+            "request" => Ok(Part::Request),
+            "response" => Ok(Part::Response),
+            other => Err(PactError::invalid_argument(format!(
+                "The part of an interaction is 'request' or 'response', got '{other}'"
+            ))),
         }
     }
 }
@@ -486,6 +502,142 @@ pub fn with_body(
     }
     *p.body = Body::from_bytes(bytes, Some(ct));
     Ok(())
+}
+
+/// The categories of rules `with_matching_rules` takes (those of V3 and V4 pact files).
+const RULE_CATEGORIES: [&str; 6] = ["path", "query", "header", "body", "status", "metadata"];
+
+/// Adds matching rules given in the pact-file layout (`{category: {path: {matchers: [...],
+/// combine?}}}`; path and status rules also as one rule list, or keyed `$`) to the request or
+/// response, after the rules already at the same paths, as `pactffi_with_matching_rules`
+/// does. The rules are checked as a server start checks them (an unknown matcher, a bad regex
+/// or path expression is an error); nothing is added when one is wrong.
+pub fn with_matching_rules(i: &mut Interaction, part: Part, rules: &Value) -> Result<()> {
+    let context = format!("The {} matching rules", part.name());
+    let map = rules.as_object().ok_or_else(|| {
+        PactError::invalid_argument(format!(
+            "{context} must be an object of categories ({}), each holding rule lists by path, got {rules}",
+            RULE_CATEGORIES.join(", ")
+        ))
+    })?;
+    if let Some(other) = map.keys().find(|k| !RULE_CATEGORIES.contains(&k.as_str())) {
+        return Err(PactError::invalid_argument(format!(
+            "{context}: unknown category '{other}': use {}",
+            RULE_CATEGORIES.join(", ")
+        )));
+    }
+    // A shape error is a wrong argument here, not a broken pact file.
+    let as_argument = |e: PactError| {
+        let code = match e.code {
+            crate::ErrorCode::InvalidPactJson => crate::ErrorCode::InvalidArgument,
+            code => code,
+        };
+        PactError::new(code, format!("{context}: {}", e.message))
+    };
+    let given = MatchingRules::from_json(rules).map_err(as_argument)?;
+    crate::matching::check_rules(&given, &format!("{} matchingRules.", part.name()))
+        .map_err(as_argument)?;
+    let p = part_mut(i, part);
+    for (category, paths) in given.categories {
+        for (path, list) in paths {
+            p.rules.add(&category, &path, list);
+        }
+    }
+    Ok(())
+}
+
+/// The Content-Type header rule of a multipart body, as libpact_ffi writes it: any boundary.
+const MULTIPART_HEADER_REGEX: &str = r"multipart/form-data;(\s*charset=[^;]*;)?\s*boundary=.*";
+
+/// Sets a `multipart/form-data` body of one part, `part_name`, holding `contents` of
+/// `content_type` (a file named `file_name`, if given), as `pactffi_with_multipart_file_v2`
+/// builds it: the `Content-Type` header with the boundary (a random one unless given), matched
+/// by a regex whatever the boundary, and the part matched by its content type (a rule at
+/// `$.<part_name>`), not byte for byte. Earlier body rules are replaced.
+pub fn with_multipart_body(
+    i: &mut Interaction,
+    part: Part,
+    content_type: &str,
+    contents: Vec<u8>,
+    part_name: &str,
+    file_name: Option<&str>,
+    boundary: Option<&str>,
+) -> Result<()> {
+    let context = format!("The {} multipart body", part.name());
+    let ct = ContentType::parse(content_type.trim()).ok_or_else(|| {
+        PactError::invalid_argument(format!(
+            "{context}: invalid content type '{content_type}' for part '{part_name}': use type/subtype, e.g. image/png"
+        ))
+    })?;
+    if part_name.is_empty() {
+        return Err(PactError::invalid_argument(format!(
+            "{context} needs a part name (the form field the file is sent as)"
+        )));
+    }
+    let boundary = match boundary.filter(|b| !b.is_empty()) {
+        Some(b) => check_boundary(b, &context)?.to_string(),
+        None => {
+            use rand::distributions::{Alphanumeric, DistString};
+            Alphanumeric.sample_string(&mut rand::thread_rng(), 16)
+        }
+    };
+    let mut disposition = format!("form-data; name=\"{}\"", form_data_quoted(part_name));
+    if let Some(file_name) = file_name.filter(|f| !f.is_empty()) {
+        disposition.push_str(&format!("; filename=\"{}\"", form_data_quoted(file_name)));
+    }
+    let mut bytes = format!(
+        "--{boundary}\r\nContent-Disposition: {disposition}\r\nContent-Type: {}\r\n\r\n",
+        content_type.trim()
+    )
+    .into_bytes();
+    bytes.extend_from_slice(&contents);
+    bytes.extend_from_slice(format!("\r\n--{boundary}--\r\n").as_bytes());
+
+    let header = format!("multipart/form-data; boundary={boundary}");
+    let header_ct = ContentType::parse(&header).ok_or_else(|| {
+        PactError::invalid_argument(format!("{context}: invalid boundary '{boundary}'"))
+    })?;
+    with_header(
+        i,
+        part,
+        "Content-Type",
+        &serde_json::json!([{
+            "pact:matcher:type": "regex",
+            "regex": MULTIPART_HEADER_REGEX,
+            "value": header
+        }]),
+        0,
+    )?;
+    let p = part_mut(i, part);
+    p.rules.categories.shift_remove("body");
+    p.generators.categories.shift_remove("body");
+    p.rules.add(
+        "body",
+        &join_field("$", part_name),
+        RuleList::new(vec![MatchingRule::ContentType(ct.essence())]),
+    );
+    *p.body = Body::from_bytes(bytes, Some(header_ct));
+    Ok(())
+}
+
+/// A boundary as RFC 2046 allows it: 1 to 70 of its characters, not ending in a space.
+fn check_boundary<'a>(boundary: &'a str, context: &str) -> Result<&'a str> {
+    let allowed = |c: char| c.is_ascii_alphanumeric() || "'()+_,-./:=? ".contains(c);
+    if boundary.len() <= 70 && boundary.chars().all(allowed) && !boundary.ends_with(' ') {
+        Ok(boundary)
+    } else {
+        Err(PactError::invalid_argument(format!(
+            "{context}: invalid boundary '{boundary}': use 1 to 70 letters, digits or '()+_,-./:=? (not ending in a space)"
+        )))
+    }
+}
+
+/// A name inside a quoted `Content-Disposition` parameter, with `"`, CR and LF
+/// percent-encoded as browsers send them (libpact_ffi writes them raw, which ends the quote).
+fn form_data_quoted(name: &str) -> String {
+    name.replace('"', "%22")
+        .replace('\r', "%0D")
+        .replace('\n', "%0A")
 }
 
 /// The bytes of a body given with content type `ct`, and the processor holding the rules and

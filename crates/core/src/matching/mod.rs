@@ -52,6 +52,16 @@ impl CompiledRules {
     }
 }
 
+/// Checks that matching rules compile as a server start compiles them (path expressions
+/// parse, regexes compile), so a mistake shows at the call that made it. `context` starts
+/// the location in a message ("request matchingRules.").
+pub(crate) fn check_rules(rules: &MatchingRules, context: &str) -> Result<()> {
+    for (name, map) in &rules.categories {
+        Category::compile(map, name, SpecVersion::V4, context)?;
+    }
+    Ok(())
+}
+
 /// The expected JSON body, parsed once (when the content type is JSON and it parses).
 fn pre_parse_json(body: &Body, content_type: Option<&ContentType>) -> Option<Value> {
     match body {

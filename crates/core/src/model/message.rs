@@ -145,6 +145,14 @@ impl Message {
         matches!(self, Message::Synchronous(_))
     }
 
+    /// V4: the message's comments.
+    pub fn comments_mut(&mut self) -> &mut Map<String, Value> {
+        match self {
+            Message::Asynchronous(m) => &mut m.comments,
+            Message::Synchronous(m) => &mut m.comments,
+        }
+    }
+
     /// The V4 interaction `type`.
     pub fn type_name(&self) -> &'static str {
         match self {

@@ -643,13 +643,13 @@ impl MatchingRules {
         let mut rules = MatchingRules::default();
         for (category, value) in map {
             let context = format!("matchingRules.{category}");
-            // Path rules are one rule list; status rules are one too in our earlier files,
-            // keyed by path (`""`, or `"$"` as pact-js gives them) in the reference's.
-            let single = category == "path"
-                || category == "status"
-                    && value
-                        .as_object()
-                        .is_some_and(|m| m.contains_key("matchers") || m.contains_key("match"));
+            // Path and status rules are one rule list in the reference's files (status ones
+            // also in our earlier files), or keyed by path: `""`, or `"$"` as pact-js hands
+            // them to libpact_ffi (which writes a status rule with the key it was given).
+            let single = (category == "path" || category == "status")
+                && value
+                    .as_object()
+                    .is_some_and(|m| m.contains_key("matchers") || m.contains_key("match"));
             if single {
                 let list = RuleList::from_json(value)
                     .map_err(|e| PactError::new(e.code, format!("{context}: {}", e.message)))?;
@@ -660,7 +660,18 @@ impl MatchingRules {
                 PactError::invalid_json(format!("{context} must be an object, got {value}"))
             })?;
             for (path, list) in parse_rule_paths(paths, &context)? {
-                rules.set(category, &path, list);
+                let path = match (category.as_str(), path.as_str()) {
+                    ("path", "" | "$") => "",
+                    ("status", "" | "$") => path.as_str(),
+                    ("path" | "status", other) => {
+                        return Err(PactError::invalid_json(format!(
+                            "{context}: '{other}' is not a {category} rule key: the {category} \
+                             is one value, keyed '$' (or nothing)"
+                        )))
+                    }
+                    _ => path.as_str(),
+                };
+                rules.add(category, path, list);
             }
         }
         Ok(rules)
