@@ -96,6 +96,16 @@ export interface MatchingRulesJson {
 }
 
 /**
+ * Matching rules of a message (or of one part of a synchronous message) in the pact-file
+ * layout: `body` by JSON path (`content` is taken as `body`), `metadata` by metadata key.
+ */
+export interface MessageMatchingRulesJson {
+  body?: Record<string, RuleListJson>
+  content?: Record<string, RuleListJson>
+  metadata?: Record<string, RuleListJson>
+}
+
+/**
  * Which binding artifact the generated loader actually loaded: `'native'` for
  * a native addon, otherwise the `platformArchABI` of the WASI flavor. Every
  * flavor napi-rs can build is listed, because `NAPI_RS_NATIVE_LIBRARY_PATH`
@@ -248,6 +258,16 @@ export declare class Message {
   withContents(contents: unknown, contentType?: string): this
   /** Merges keys into the metadata; values may be matchers and generators. */
   withMetadata(metadata: Record<string, unknown>): this
+  /**
+   * Adds matching rules in the pact-file layout (`{ body: { '$.sku': { matchers: [{ match:
+   * 'regex', regex: '[A-Z]-\\d+' }] } }, metadata: { topic: { ... } } }`; `content` is taken
+   * as `body`) to the message's rules, after those already at the same paths. Body rules are
+   * keyed by JSON path, metadata rules by the metadata key. An unknown matcher, a bad regex or
+   * path, or a category of HTTP interactions (path, query, header, status) throws, and then
+   * nothing is added. Setting the contents (or a metadata key) again replaces the body (or that
+   * key's) rules, these included: add them after the contents.
+   */
+  withMatchingRules(rules: MessageMatchingRulesJson): this
   /** V4: a key that identifies the message across versions of the pact. */
   key(key: string): this
   /** V4: marks the message as pending (default true). */
@@ -363,10 +383,17 @@ export declare class SynchronousMessage {
   withRequest(contents: unknown, contentType?: string): this
   /** Merges keys into the request metadata; values may be matchers and generators. */
   withRequestMetadata(metadata: Record<string, unknown>): this
+  /** Adds matching rules to the request's rules (as `Message.withMatchingRules`). */
+  withRequestMatchingRules(rules: MessageMatchingRulesJson): this
   /** Adds a response with these contents (each call adds one). */
   withResponse(contents: unknown, contentType?: string): this
   /** Merges keys into the metadata of the last response added. */
   withResponseMetadata(metadata: Record<string, unknown>): this
+  /**
+   * Adds matching rules to the rules of the last response added (as
+   * `Message.withMatchingRules`).
+   */
+  withResponseMatchingRules(rules: MessageMatchingRulesJson): this
   /**
    * The request and responses the consumer's handler is handed, each with its own
    * generators applied (consumer side).

@@ -93,6 +93,71 @@ test('V4: message comments by key, test name and references, as on HTTP interact
   assert.deepEqual(sync.comments, { testname: 'asks' })
 })
 
+test('matching rules given as rules: body (or content) and metadata, after those already there', async () => {
+  const rule = (...matchers) => ({ combine: 'AND', matchers })
+  const pact = new Pact('orders-web', 'orders-events')
+  const event = pact
+    .newMessage('an event')
+    .withContents({ sku: Matchers.like('A-1'), n: 1 })
+    .withMetadata({ topic: 'orders.placed' })
+    .withMatchingRules({ body: { '$.sku': { matchers: [{ match: 'regex', regex: '[A-Z]-\\d+' }] } }, metadata: { topic: { matchers: [{ match: 'regex', regex: 'orders\\..*' }] } } })
+    .withMatchingRules({ content: { '$.n': { matchers: [{ match: 'integer' }, { match: 'decimal' }], combine: 'OR' } } })
+  const query = pact
+    .newSynchronousMessage('a query')
+    .withRequest({ q: 1 })
+    .withRequestMatchingRules({ body: { '$.q': { matchers: [{ match: 'integer' }] } } })
+    .withResponse({ a: 1 })
+    .withResponse({ a: 2 })
+    .withResponseMatchingRules({ body: { '$.a': { matchers: [{ match: 'number' }] } }, metadata: { status: { matchers: [{ match: 'type' }] } } })
+  const [async, sync] = pact.toJson().interactions
+  assert.deepEqual(async.matchingRules, {
+    body: { '$.sku': rule({ match: 'type' }, { match: 'regex', regex: '[A-Z]-\\d+' }), '$.n': { combine: 'OR', matchers: [{ match: 'integer' }, { match: 'decimal' }] } },
+    metadata: { topic: rule({ match: 'regex', regex: 'orders\\..*' }) },
+  })
+  assert.deepEqual(sync.request.matchingRules, { body: { '$.q': rule({ match: 'integer' }) } })
+  assert.equal(sync.response[0].matchingRules, undefined, 'the last response only')
+  assert.deepEqual(sync.response[1].matchingRules, { body: { '$.a': rule({ match: 'number' }) }, metadata: { status: rule({ match: 'type' }) } })
+
+  // Written into the pact file as they are (V3 too, on the message).
+  const dir = helpers.tempDir()
+  await event.executeTest(() => {}, { dir })
+  await query.executeTest(() => {}, { dir })
+  const file = JSON.parse(fs.readFileSync(pactFile(dir, 'orders-web', 'orders-events'), 'utf8'))
+  assert.deepEqual(file.interactions.map((i) => i.matchingRules ?? i.request.matchingRules), [async.matchingRules, sync.request.matchingRules])
+  const v3 = new Pact('c', 'p', { specification: 'V3' })
+  v3.newMessage('v3').withContents({ a: 1 }).withMatchingRules({ body: { '$.a': { matchers: [{ match: 'type' }] } } })
+  assert.deepEqual(v3.toJson().messages[0].matchingRules, { body: { '$.a': rule({ match: 'type' }) } })
+
+  // Setting the contents again replaces the body rules, these included.
+  const replaced = pact.newMessage('replaced').withContents({ a: 1 }).withMatchingRules({ body: { '$.a': { matchers: [{ match: 'type' }] } } }).withContents({ b: 1 })
+  assert.equal(pact.toJson().interactions.find((i) => i.description === 'replaced').matchingRules, undefined)
+  assert.ok(replaced instanceof Message)
+})
+
+test('matching rules of a message that are wrong throw, and nothing is added', () => {
+  const pact = new Pact('c', 'p')
+  const m = pact.newMessage('event').withContents({ a: 1 })
+  const s = pact.newSynchronousMessage('rpc').withRequest({ a: 1 })
+  for (const [call, code, pattern] of [
+    [() => m.withMatchingRules({ header: { 'x-trace': { matchers: [{ match: 'type' }] } } }), 'INVALID_ARGUMENT', /a message has no 'header' rules .*metadata/],
+    [() => s.withRequestMatchingRules({ path: { matchers: [{ match: 'type' }] } }), 'INVALID_ARGUMENT', /request matching rules: a message has no 'path' rules/],
+    [() => m.withMatchingRules({ nope: {} }), 'INVALID_ARGUMENT', /unknown category 'nope': use body, content, metadata/],
+    [() => m.withMatchingRules({ body: { '$.a': { matchers: [{ match: 'type' }] } }, metadata: { t: { matchers: [{ match: 'regex', regex: '(' }] } } }), 'INVALID_REGEX', /\(/],
+    [() => m.withMatchingRules({ body: { '$.a': { matchers: [{ match: 'bogus' }] } } }), 'UNKNOWN_MATCHER', /bogus/],
+    [() => m.withMatchingRules({ body: { '$.a[': { matchers: [{ match: 'type' }] } } }), 'INVALID_ARGUMENT', /\$\.a\[/],
+    [() => m.withMatchingRules([1]), 'INVALID_ARGUMENT', /must be an object/],
+    [() => m.withMatchingRules(), 'INVALID_ARGUMENT', /matching rules/],
+    [() => s.withResponseMatchingRules({ body: {} }), 'INVALID_ARGUMENT', /no response yet: call withResponse\(contents\) before withResponseMatchingRules/],
+  ]) {
+    const e = helpers.thrown(call)
+    assert.equal(e.code, code, e.message)
+    assert.match(e.message, pattern)
+  }
+  const [async, sync] = pact.toJson().interactions
+  assert.equal(async.matchingRules, undefined)
+  assert.equal(sync.request.matchingRules, undefined)
+})
+
 test('a mixed V4 pact: HTTP interactions and messages in one interactions[]', async () => {
   const dir = helpers.tempDir()
   const pact = new Pact('OrderUi', 'OrderService')

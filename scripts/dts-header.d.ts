@@ -94,3 +94,13 @@ export interface MatchingRulesJson {
   body?: Record<string, RuleListJson>
   metadata?: Record<string, RuleListJson>
 }
+
+/**
+ * Matching rules of a message (or of one part of a synchronous message) in the pact-file
+ * layout: `body` by JSON path (`content` is taken as `body`), `metadata` by metadata key.
+ */
+export interface MessageMatchingRulesJson {
+  body?: Record<string, RuleListJson>
+  content?: Record<string, RuleListJson>
+  metadata?: Record<string, RuleListJson>
+}

@@ -250,6 +250,31 @@ impl Message {
         Ok(this)
     }
 
+    /// Adds matching rules in the pact-file layout (`{ body: { '$.sku': { matchers: [{ match:
+    /// 'regex', regex: '[A-Z]-\\d+' }] } }, metadata: { topic: { ... } } }`; `content` is taken
+    /// as `body`) to the message's rules, after those already at the same paths. Body rules are
+    /// keyed by JSON path, metadata rules by the metadata key. An unknown matcher, a bad regex or
+    /// path, or a category of HTTP interactions (path, query, header, status) throws, and then
+    /// nothing is added. Setting the contents (or a metadata key) again replaces the body (or that
+    /// key's) rules, these included: add them after the contents.
+    #[napi(
+        catch_unwind,
+        ts_args_type = "rules: MessageMatchingRulesJson",
+        ts_return_type = "this"
+    )]
+    pub fn with_matching_rules<'a>(
+        &self,
+        env: &Env,
+        this: This<'a>,
+        rules: Unknown<'_>,
+    ) -> Result<This<'a>, Code> {
+        let rules = required_json(env, rules, "The matching rules")?;
+        edit_async(&self.draft, |m| {
+            dsl::with_matching_rules(&mut m.contents, MessagePart::Message, &rules)
+        })?;
+        Ok(this)
+    }
+
     /// V4: a key that identifies the message across versions of the pact.
     #[napi(ts_return_type = "this")]
     pub fn key<'a>(&self, this: This<'a>, key: String) -> Result<This<'a>, Code> {
@@ -564,6 +589,25 @@ impl SynchronousMessage {
         Ok(this)
     }
 
+    /// Adds matching rules to the request's rules (as `Message.withMatchingRules`).
+    #[napi(
+        catch_unwind,
+        ts_args_type = "rules: MessageMatchingRulesJson",
+        ts_return_type = "this"
+    )]
+    pub fn with_request_matching_rules<'a>(
+        &self,
+        env: &Env,
+        this: This<'a>,
+        rules: Unknown<'_>,
+    ) -> Result<This<'a>, Code> {
+        let rules = required_json(env, rules, "The request matching rules")?;
+        edit_sync(&self.draft, |m| {
+            dsl::with_matching_rules(&mut m.request, MessagePart::Request, &rules)
+        })?;
+        Ok(this)
+    }
+
     /// Adds a response with these contents (each call adds one).
     #[napi(
         catch_unwind,
@@ -606,8 +650,29 @@ impl SynchronousMessage {
     ) -> Result<This<'a>, Code> {
         let metadata = required_json(env, metadata, "The response metadata")?;
         edit_sync(&self.draft, |m| {
-            let response = dsl::last_response(m)?;
+            let response = dsl::last_response(m, "withResponseMetadata")?;
             dsl::with_metadata(response, MessagePart::Response, &metadata)
+        })?;
+        Ok(this)
+    }
+
+    /// Adds matching rules to the rules of the last response added (as
+    /// `Message.withMatchingRules`).
+    #[napi(
+        catch_unwind,
+        ts_args_type = "rules: MessageMatchingRulesJson",
+        ts_return_type = "this"
+    )]
+    pub fn with_response_matching_rules<'a>(
+        &self,
+        env: &Env,
+        this: This<'a>,
+        rules: Unknown<'_>,
+    ) -> Result<This<'a>, Code> {
+        let rules = required_json(env, rules, "The response matching rules")?;
+        edit_sync(&self.draft, |m| {
+            let response = dsl::last_response(m, "withResponseMatchingRules")?;
+            dsl::with_matching_rules(response, MessagePart::Response, &rules)
         })?;
         Ok(this)
     }

@@ -789,6 +789,36 @@ describe('message pacts', () => {
     )
   })
 
+  test('message rules given before the contents are kept; header rules are not written (with a warning); replaced text bytes lose their contentType rule', async () => {
+    const o = opts({ logLevel: 'warn' })
+    const warnings = []
+    const original = console.warn
+    console.warn = (...args) => warnings.push(args.join(' '))
+    try {
+      const pact = new PactV4(o)
+      await pact
+        .addAsynchronousInteraction()
+        .expectsToReceive('an event', (b) =>
+          b.withMatchingRules({ body: { path: '$.a', rules: [M.integer(1)] }, header: { path: 'x-trace', rules: [M.like('t')] } }).withJSONContent({ a: M.like(1) }),
+        )
+        .executeTest(async () => {})
+      await pact
+        .addSynchronousInteraction('a query')
+        .withRequest((b) => b.withMatchingRules({ body: { path: '$.q', rules: [M.regex('\\d+', '1')] } }).withContent('text/plain', Buffer.from('q')).withJSONContent({ q: '1' }))
+        .withResponse((b) => b.withContent('text/plain', Buffer.from('pong')))
+        .executeTest(async () => {})
+    } finally {
+      console.warn = original
+    }
+    const [event, query] = read(o).interactions
+    assert.deepEqual(event.matchingRules, { body: { '$.a': { combine: 'AND', matchers: [{ match: 'type' }, { match: 'integer' }] } } })
+    assert.equal(warnings.length, 1, warnings.join('\n'))
+    assert.match(warnings[0], /a message has no header rules .* the rule at 'x-trace' is not written/)
+    assert.deepEqual(query.request.matchingRules, { body: { '$.q': { combine: 'AND', matchers: [{ match: 'regex', regex: '\\d+' }] } } })
+    assert.deepEqual(query.response[0].contents, { content: 'pong', contentType: 'text/plain', encoded: false })
+    assert.deepEqual(query.response[0].matchingRules, { body: { $: { combine: 'AND', matchers: [{ match: 'contentType', value: 'text/plain' }] } } })
+  })
+
   test('a synchronous message needs V4; messages need V3', () => {
     const v3 = new PactV4(opts({ spec: cjs.SpecificationVersion.SPECIFICATION_VERSION_V3 }))
     assert.throws(() => v3.addSynchronousInteraction('a query'), (e) => e.code === 'NOT_IN_SPEC_VERSION')

@@ -343,7 +343,7 @@ const scenarios = [
     },
   },
   {
-    name: 'PactV4 async: withMatchingRules (body, header) next to matchers in the content',
+    name: 'PactV4 async: withMatchingRules (body, header) next to matchers in the content; the header rule is not written',
     async run({ PactV4, MatchersV3: M }, { opts, seen }) {
       await new PactV4(opts)
         .addAsynchronousInteraction()
@@ -356,6 +356,15 @@ const scenarios = [
     },
     differences({ ref, ours }) {
       metadataUndefinedInPactJs(ref, ours)
+      // pact-js bug: its Rules take the parts of HTTP interactions on a message too, and
+      // libpact_ffi writes them there, where no verifier reads them (a message has metadata,
+      // not headers). We write the message's rules (body, metadata) and leave the header rule
+      // out, with a warning; the body rules are the same.
+      replaceRef(ref, ours, (s) => s.pact.interactions[0].matchingRules.header, (s, v) => (s.pact.interactions[0].matchingRules.header = v), {
+        ref: { 'x-trace': { combine: 'AND', matchers: [{ match: 'type' }] } },
+        ours: undefined,
+      })
+      delete ref.pact.interactions[0].matchingRules.header
     },
   },
   {

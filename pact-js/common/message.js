@@ -1,65 +1,61 @@
 // One message of a pact-js message test (PactV4 addAsynchronousInteraction /
 // addSynchronousInteraction, MessageConsumerPact): a binding `Pact` of its own holding one
 // binding `Message` or `SynchronousMessage`, with the calls pact-js makes on libpact_ffi made on
-// the binding instead, what the handler is handed in pact-js's shapes, and the write (merged
-// into the pact file, or dropped when the handler failed).
+// the binding instead (comments, test names and references with setComment / testName /
+// reference, rules given as rules with withMatchingRules / withRequestMatchingRules /
+// withResponseMatchingRules), what the handler is handed in pact-js's shapes, and the write
+// (merged into the pact file by the core, or dropped when the handler failed).
 //
 // A message has a pact of its own so that it never mixes with the HTTP interactions a PactV4
 // serves, and is written by the test that handled it (the core merges it into the file, next
 // to the interactions already there).
 //
-// A few pact-js calls have no counterpart on the binding's messages yet (its HTTP interactions
-// have them). What they add is pact data, recorded here and put into the message's JSON when it is
-// written: the pact is read back with `Pact.fromJson` (the core's reader, which checks the
-// rules) and written through the core's pact file writer. Each names what would replace it:
-//   - comment({ key, value }), testName(), reference()   -> setComment / testName / reference
-//     on Message and SynchronousMessage, as on Interaction
-//   - withMatchingRules(rules)                            -> withMatchingRules(part, rules) on them
-//   - the contentType rule of a synchronous part given as bytes of a text type, which the
-//     drop-in gives the core as text (as libpact_ffi writes such bytes) -> a binding call for
-//     bytes written as text, or the core writing Buffers of text types as text (as it does
-//     for HTTP bodies); for bytes given as a Buffer the core adds this rule itself.
+// Nothing here edits pact JSON: the core builds the message and writes (merges) it.
+//
+// Two things differ from the binding's own API, to write what pact-js writes:
+//   - Bytes of a text type (withContent('text/plain', buffer), withBinaryContent) are handed to
+//     the core as their text, as libpact_ffi reads them; the handler still gets a Buffer. (A
+//     Buffer given to the binding stays binary, `contentTypeHint: BINARY`, so that its own
+//     handler gets the Buffer back.) A synchronous part given so gets the contentType rule
+//     libpact_ffi gives bytes, with withRequestMatchingRules / withResponseMatchingRules.
+//   - Rules given as rules are pact-js's `Rules`: their body part is the message's body rules;
+//     the parts of HTTP interactions (path, header, query, status), which libpact_ffi writes on
+//     a message where no verifier reads them, are left out with a warning.
 'use strict'
 
 const binding = require('./binding')
+const logger = require('./logger')
 const { ruleEntries, validateRules } = require('./rules')
 
-/** Adds V4 comments (`{ key: value }`, `references` merged by group) to an interaction's JSON. */
-function addComments(interaction, extraComments) {
-  if (Object.keys(extraComments).length === 0) return
-  const comments = (interaction.comments ??= {})
-  for (const [key, value] of Object.entries(extraComments)) {
-    if (key === 'references') {
-      const refs = (comments.references ??= {})
-      for (const [group, names] of Object.entries(value)) Object.assign((refs[group] ??= {}), names)
-    } else {
-      comments[key] = value
-    }
-  }
+/**
+ * The body entries (`[part, path, matchers]`) of pact-js's rules. The other parts pact-js lets
+ * through (path, header, query, status) are of HTTP interactions: libpact_ffi writes them on the
+ * message, where no verifier reads them; they are left out, with a warning.
+ */
+function bodyEntries(entries) {
+  return entries.filter(([part, rulePath]) => {
+    if (part === 'body') return true
+    logger.warn(
+      `withMatchingRules: a message has no ${part} rules (that part of pact-js's Rules is of HTTP interactions, and no verifier reads it on a message): the rule at '${rulePath}' is not written`,
+    )
+    return false
+  })
 }
 
-/**
- * Adds rules (`[category, path, matchers]` entries) to the `matchingRules` of a message's or
- * a message part's JSON, after those already at the same paths (path and status rules are one
- * list, as libpact_ffi writes them).
- */
-function addRules(target, entries) {
-  if (entries.length === 0) return
-  const matchingRules = (target.matchingRules ??= {})
-  for (const [category, rulePath, matchers] of entries) {
-    if (category === 'path' || category === 'status') {
-      const list = (matchingRules[category] ??= { combine: 'AND', matchers: [] })
-      list.matchers.push(...structuredClone(matchers))
-    } else {
-      const paths = (matchingRules[category] ??= {})
-      const list = (paths[rulePath] ??= { combine: 'AND', matchers: [] })
-      list.matchers.push(...structuredClone(matchers))
-    }
+/** Body rule entries as the binding's message rules (`{ body: { path: { matchers } } }`), or undefined. */
+function messageRulesJson(entries) {
+  if (entries.length === 0) return undefined
+  const body = {}
+  for (const [, rulePath, matchers] of entries) {
+    const list = (body[rulePath] ??= { matchers: [] })
+    list.matchers.push(...structuredClone(matchers))
   }
-  for (const [category, value] of Object.entries(matchingRules)) {
-    if (value && typeof value === 'object' && Object.keys(value).length === 0) delete matchingRules[category]
-  }
-  if (Object.keys(matchingRules).length === 0) delete target.matchingRules
+  return { body }
+}
+
+/** The rule libpact_ffi gives the bytes of a synchronous message's part: matched by content type. */
+function contentTypeRule(contentType) {
+  return { body: { $: { matchers: [{ match: 'contentType', value: contentType }] } } }
 }
 
 /** The description a message has until expectsToReceive names it (never written). */
@@ -115,18 +111,18 @@ class MessageHandle {
    */
   constructor(consumer, provider, specification, kind, description) {
     this.pact = new binding.Pact(consumer, provider, { specification })
-    this.specification = specification
-    this.kind = kind
     this.described = Boolean(description)
     const name = description || UNNAMED
     this.message = kind === 'sync' ? this.pact.newSynchronousMessage(name) : this.pact.newMessage(name)
     /** The contents were given as a Buffer: the handler gets a Buffer. */
     this.binary = false
-    this.comments = {}
-    /** Rules given as rules: of the message (contents), of the request, of each response. */
-    this.rules = { contents: [], request: [], responses: [] }
-    /** The contentType rule of a request given as bytes of a text type (replaced with the request). */
-    this.requestTypeRule = undefined
+    /**
+     * Rules given as rules (binding JSON) of the contents (an asynchronous message) and of the
+     * request, added when the builder that gave them returns (applyRules): pact-js may give them
+     * before the contents, and the core replaces the body rules when the contents are set
+     * (libpact_ffi keeps them).
+     */
+    this.pendingRules = { contents: [], request: [] }
     this.done = false
   }
 
@@ -170,14 +166,11 @@ class MessageHandle {
   /** The request of a synchronous message (text, JSON text, or bytes). */
   request(content, contentType) {
     this.message.withRequest(content, contentType)
-    if (this.requestTypeRule) this.rules.request = this.rules.request.filter((rule) => rule !== this.requestTypeRule)
-    this.requestTypeRule = undefined
   }
 
   /** Adds a response to a synchronous message (text, JSON text, or bytes). */
   response(content, contentType) {
     this.message.withResponse(content, contentType)
-    this.rules.responses.push([])
   }
 
   /**
@@ -190,21 +183,11 @@ class MessageHandle {
     const text = isTextType(contentType) ? utf8(buffer) : undefined
     if (part === 'request') this.request(text === undefined ? buffer : text, contentType)
     else this.response(text === undefined ? buffer : text, contentType)
+    // The core adds this rule to bytes given as a Buffer; text is given here.
     if (text !== undefined) {
-      // The core adds this rule to bytes given as a Buffer; text is given here.
-      const rule = ['body', '$', [{ match: 'contentType', value: contentType }]]
-      if (part === 'request') {
-        this.rules.request.push(rule)
-        this.requestTypeRule = rule
-      } else {
-        this.rules.responses[this.rules.responses.length - 1].push(rule)
-      }
+      if (part === 'request') this.message.withRequestMatchingRules(contentTypeRule(contentType))
+      else this.message.withResponseMatchingRules(contentTypeRule(contentType))
     }
-  }
-
-  /** The number of responses added so far. */
-  get responseCount() {
-    return this.rules.responses.length
   }
 
   responseMetadata(metadata) {
@@ -220,62 +203,54 @@ class MessageHandle {
   }
 
   setComment(key, value) {
-    this.comments[key] = value
+    this.message.setComment(key, value)
   }
 
   testName(name) {
-    this.comments.testname = name
+    this.message.testName(name)
   }
 
   reference(group, name, value) {
-    const refs = (this.comments.references ??= {})
-    ;(refs[group] ??= {})[name] = value
+    this.message.reference(group, name, value)
   }
 
-  /** Checks rules in pact-js's `Rules` form as pact-js checks them; their entries. */
+  /**
+   * Checks rules in pact-js's `Rules` form as pact-js checks them; their body entries (the
+   * others are left out, see bodyEntries).
+   */
   static ruleEntries(rules) {
     validateRules(rules)
-    return ruleEntries(rules)
+    return bodyEntries(ruleEntries(rules))
   }
 
-  /** Rules of the contents (an asynchronous message) or of the request. */
+  /**
+   * Rules in pact-js's `Rules` form of the contents (an asynchronous message) or of the
+   * request, checked as pact-js checks them; added by applyRules.
+   */
   matchingRules(part, rules) {
-    this.rules[part].push(...MessageHandle.ruleEntries(rules))
+    const json = messageRulesJson(MessageHandle.ruleEntries(rules))
+    if (json) this.pendingRules[part].push(json)
   }
 
-  /** Rule entries of the response at `index`. */
-  responseRules(index, entries) {
-    this.rules.responses[index].push(...entries)
-  }
-
-  hasExtras() {
-    const { contents, request, responses } = this.rules
-    return Object.keys(this.comments).length > 0 || contents.length > 0 || request.length > 0 || responses.some((r) => r.length > 0)
-  }
-
-  /** The pact of this message as it would be written (the extras added). */
-  pactJson() {
-    const json = this.pact.toJson()
-    if (!this.hasExtras()) return json
-    if (json.messages) {
-      // V3: no comments; rules on the message.
-      addRules(json.messages[0], this.rules.contents)
-      return json
+  /** Adds the rules given for the contents or the request (once they are set). */
+  applyRules(part) {
+    const pending = this.pendingRules[part]
+    this.pendingRules[part] = []
+    for (const json of pending) {
+      if (part === 'request') this.message.withRequestMatchingRules(json)
+      else this.message.withMatchingRules(json)
     }
-    const interaction = json.interactions[0]
-    addComments(interaction, this.comments)
-    if (this.kind === 'sync') {
-      addRules(interaction.request, this.rules.request)
-      interaction.response.forEach((response, index) => addRules(response, this.rules.responses[index] ?? []))
-    } else {
-      addRules(interaction, this.rules.contents)
-    }
-    return json
+  }
+
+  /** Adds rule entries (MessageHandle.ruleEntries) to the last response added. */
+  responseRules(entries) {
+    const json = messageRulesJson(entries)
+    if (json) this.message.withResponseMatchingRules(json)
   }
 
   /** The message's JSON as it would be written: a V3 message, or a V4 interaction. */
   messageJson() {
-    const json = this.pactJson()
+    const json = this.pact.toJson()
     return (json.messages ?? json.interactions)[0]
   }
 
@@ -286,19 +261,7 @@ class MessageHandle {
   /** Merges the message into `<dir>/<consumer>-<provider>.json` (replaces the file with overwrite). */
   write(dir, overwrite) {
     this.done = true
-    if (!this.hasExtras()) {
-      this.message.takeIntoPactFile(dir, overwrite)
-      return
-    }
-    const pact = binding.Pact.fromJson(this.pactJson()).withSpecification(this.specification)
-    this.message.discard()
-    // The core's pact file writer, through a server that serves nothing (messages have none).
-    const server = pact.startMockServer({ port: 0 })
-    try {
-      server.writePactFile(dir, { overwrite })
-    } finally {
-      server.cleanup()
-    }
+    this.message.takeIntoPactFile(dir, overwrite)
   }
 
   /** Drops the message: it is never written. */

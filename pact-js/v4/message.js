@@ -128,6 +128,7 @@ class UnconfiguredAsynchronousMessage extends MessageStates {
   expectsToReceive(description, builder) {
     this.interaction.expectsToReceive(description)
     builder(new AsynchronousMessageBuilder(this.pact, this.message, this.opts))
+    this.interaction.applyRules('contents')
     return new AsynchronousMessageWithContent(this.pact, this.message, this.opts, this.cleanupFn)
   }
 }
@@ -185,6 +186,7 @@ class UnconfiguredSynchronousMessage extends MessageStates {
 
   withRequest(builder) {
     builder(new SynchronousMessageWithRequestBuilder(this.pact, this.interaction, this.opts))
+    this.interaction.applyRules('request')
     return new SynchronousMessageWithRequest(this.pact, this.interaction, this.opts, this.cleanupFn)
   }
 }
@@ -299,7 +301,7 @@ function addResponses(interaction, builder) {
     if (kind === 'bytes') interaction.binaryPart('response', content, contentType)
     else interaction.response(content, contentType)
     if (builder.metadata) interaction.responseMetadata(builder.metadata)
-    interaction.responseRules(interaction.responseCount - 1, builder.rules)
+    interaction.responseRules(builder.rules)
   }
 }
 

@@ -785,3 +785,190 @@ fn each_part_of_a_synchronous_message_has_its_own_generators() {
         "RandomInt"
     );
 }
+
+#[test]
+fn matching_rules_given_as_rules_are_added_to_a_message_and_its_parts() {
+    let rule = |matchers: Value| json!({"combine": "AND", "matchers": matchers});
+    let mut m = dsl::new_message(SpecVersion::V4, "an event").unwrap();
+    dsl::with_contents(
+        &mut m.contents,
+        MessagePart::Message,
+        BodyInput::Json(json!({"sku": matcher("type", json!("A-1")), "n": 1})),
+        None,
+    )
+    .unwrap();
+    dsl::with_metadata(
+        &mut m.contents,
+        MessagePart::Message,
+        &json!({"topic": "orders.placed", "TagData": {"ID": "x"}}),
+    )
+    .unwrap();
+    dsl::with_matching_rules(
+        &mut m.contents,
+        MessagePart::Message,
+        &json!({
+            "body": {"$.sku": {"matchers": [{"match": "regex", "regex": "[A-Z]-\\d+"}]}},
+            "metadata": {
+                "topic": {"matchers": [{"match": "regex", "regex": "orders\\..*"}]},
+                "TagData.ID": {"matchers": [{"pact:matcher:type": "type"}]}
+            }
+        }),
+    )
+    .unwrap();
+    // The V4 specification's `content` is taken as `body`, after the rules given before.
+    dsl::with_matching_rules(
+        &mut m.contents,
+        MessagePart::Message,
+        &json!({"content": {
+            "$.n": {"matchers": [{"match": "integer"}, {"match": "decimal"}], "combine": "OR"},
+            "$.sku": {"matchers": [{"match": "type"}]}
+        }}),
+    )
+    .unwrap();
+    let expected = json!({
+        "body": {
+            "$.sku": rule(json!([{"match": "type"}, {"match": "regex", "regex": "[A-Z]-\\d+"}, {"match": "type"}])),
+            "$.n": {"combine": "OR", "matchers": [{"match": "integer"}, {"match": "decimal"}]}
+        },
+        "metadata": {
+            "topic": rule(json!([{"match": "regex", "regex": "orders\\..*"}])),
+            "TagData.ID": rule(json!([{"match": "type"}]))
+        }
+    });
+    let async_message = Message::Asynchronous(m.clone());
+    assert_eq!(async_message.to_v4_json()["matchingRules"], expected);
+    let mut v3 = Pact::new("C", "P");
+    v3.messages.push(async_message);
+    assert_eq!(
+        v3.to_json_as(SpecVersion::V3).unwrap()["messages"][0]["matchingRules"],
+        expected
+    );
+
+    // A synchronous message: the request, and the last response added.
+    let mut sync = dsl::new_synchronous_message(SpecVersion::V4, "a query").unwrap();
+    dsl::with_contents(
+        &mut sync.request,
+        MessagePart::Request,
+        BodyInput::Json(json!({"q": 1})),
+        None,
+    )
+    .unwrap();
+    dsl::with_matching_rules(
+        &mut sync.request,
+        MessagePart::Request,
+        &json!({"body": {"$.q": {"matchers": [{"match": "integer"}]}}}),
+    )
+    .unwrap();
+    assert!(dsl::last_response(&mut sync, "withResponseMatchingRules").is_err());
+    for a in [1, 2] {
+        let mut response = MessageContents::default();
+        dsl::with_contents(
+            &mut response,
+            MessagePart::Response,
+            BodyInput::Json(json!({"a": a})),
+            None,
+        )
+        .unwrap();
+        sync.responses.push(response);
+    }
+    let last = dsl::last_response(&mut sync, "withResponseMatchingRules").unwrap();
+    dsl::with_matching_rules(
+        last,
+        MessagePart::Response,
+        &json!({"metadata": {"status": {"matchers": [{"match": "type"}]}}}),
+    )
+    .unwrap();
+    let json = Message::Synchronous(sync.clone()).to_v4_json();
+    assert_eq!(
+        json["request"]["matchingRules"],
+        json!({"body": {"$.q": rule(json!([{"match": "integer"}]))}})
+    );
+    assert!(json["response"][0].get("matchingRules").is_none());
+    assert_eq!(
+        json["response"][1]["matchingRules"],
+        json!({"metadata": {"status": rule(json!([{"match": "type"}]))}})
+    );
+
+    // Setting the contents again replaces the body rules, those given as rules included.
+    dsl::with_contents(
+        &mut sync.request,
+        MessagePart::Request,
+        BodyInput::Json(json!({"q": 2})),
+        None,
+    )
+    .unwrap();
+    assert!(sync.request.matching_rules.is_empty());
+}
+
+#[test]
+fn matching_rules_of_a_message_that_are_wrong_are_refused_whole() {
+    let mut before = MessageContents::default();
+    dsl::with_contents(
+        &mut before,
+        MessagePart::Message,
+        BodyInput::Json(json!({"a": matcher("type", json!(1))})),
+        None,
+    )
+    .unwrap();
+    for (part, rules, code, needle) in [
+        (
+            MessagePart::Message,
+            json!({"header": {"x-trace": {"matchers": [{"match": "type"}]}}}),
+            ErrorCode::InvalidArgument,
+            "The message matching rules: a message has no 'header' rules",
+        ),
+        (
+            MessagePart::Request,
+            json!({"body": {}, "status": {"matchers": [{"match": "type"}]}}),
+            ErrorCode::InvalidArgument,
+            "The request matching rules: a message has no 'status' rules",
+        ),
+        (
+            MessagePart::Response,
+            json!({"nope": {}}),
+            ErrorCode::InvalidArgument,
+            "unknown category 'nope': use body, content, metadata",
+        ),
+        (
+            MessagePart::Message,
+            json!({
+                "body": {"$.a": {"matchers": [{"match": "type"}]}},
+                "metadata": {"t": {"matchers": [{"match": "regex", "regex": "("}]}}
+            }),
+            ErrorCode::InvalidRegex,
+            "metadata rule 't': Invalid regular expression '('",
+        ),
+        (
+            MessagePart::Message,
+            json!({"content": {"$.a": {"matchers": [{"match": "bogus"}]}}}),
+            ErrorCode::UnknownMatcher,
+            "bogus",
+        ),
+        (
+            MessagePart::Message,
+            json!({"body": {"$.a[": {"matchers": [{"match": "type"}]}}}),
+            ErrorCode::InvalidArgument,
+            "$.a[",
+        ),
+        (
+            MessagePart::Message,
+            json!([1]),
+            ErrorCode::InvalidArgument,
+            "must be an object",
+        ),
+    ] {
+        let mut contents = before.clone();
+        let e = dsl::with_matching_rules(&mut contents, part, &rules).unwrap_err();
+        assert_eq!(e.code, code, "{rules}: {}", e.message);
+        assert!(e.message.contains(needle), "{rules}: {}", e.message);
+        assert_eq!(contents, before, "nothing added for {rules}");
+    }
+    let mut sync = SynchronousMessage::new("rpc");
+    let e = dsl::last_response(&mut sync, "withResponseMatchingRules").unwrap_err();
+    assert_eq!(e.code, ErrorCode::InvalidArgument);
+    assert!(
+        e.message.contains("before withResponseMatchingRules(...)"),
+        "{}",
+        e.message
+    );
+}

@@ -1,14 +1,15 @@
 //! The message DSL: new asynchronous and synchronous messages (checked against the pact's
-//! specification version), their description, provider states, contents and metadata.
+//! specification version), their description, provider states, contents, metadata and matching
+//! rules given as rules (`with_matching_rules`).
 //! Contents and metadata may hold matchers and generators anywhere, as HTTP bodies do: body
 //! rules and generators go to the `body` category by JSON path, metadata ones to `metadata`
 //! under the metadata key (`ID`, or `TagData.ID` inside an object value), as libpact_ffi keys
 //! them.
 
 use super::integration::Processor;
-use super::{encode_body, BodyInput};
+use super::{append_rules, encode_body, given_rules, BodyInput};
 use crate::error::{ErrorCode, PactError, Result};
-use crate::model::message::metadata_content_type;
+use crate::model::message::{content_rules_as_body, metadata_content_type};
 use crate::model::{
     AsynchronousMessage, Body, ContentType, MessageContents, ProviderState, SpecVersion,
     SynchronousMessage,
@@ -196,12 +197,62 @@ pub fn with_metadata(
     Ok(())
 }
 
-/// The last response of a synchronous message, for the calls that change it.
-pub fn last_response(message: &mut SynchronousMessage) -> Result<&mut MessageContents> {
+/// The categories of rules a message's contents take: `body` (also as the V4 specification's
+/// `content`) and `metadata`.
+const MESSAGE_RULE_CATEGORIES: [&str; 3] = ["body", "content", "metadata"];
+
+/// The categories of HTTP interactions, which a message does not have.
+const HTTP_ONLY_CATEGORIES: [&str; 4] = ["path", "query", "header", "status"];
+
+/// Adds matching rules given in the pact-file layout (`{body: {"$.a": {matchers: [...],
+/// combine?}}, metadata: {key: {...}}}`) to the contents of a message or of one part of a
+/// synchronous message, after the rules already at the same paths, as
+/// `pactffi_with_matching_rules` does. Body rules are keyed by JSON path (`content`, the V4
+/// specification's name, is taken as `body`, as the reader takes it); metadata rules by the
+/// metadata key (`ID`, or `TagData.ID` inside an object value, as the matchers in metadata are
+/// keyed). The rules are checked as a server start checks an interaction's (an unknown matcher,
+/// a bad regex or path expression is an error); the categories of HTTP interactions (`path`,
+/// `query`, `header`, `status`) are refused, as no verifier reads them on a message (libpact_ffi
+/// writes them). Nothing is added when a rule is wrong.
+pub fn with_matching_rules(
+    contents: &mut MessageContents,
+    part: MessagePart,
+    rules: &Value,
+) -> Result<()> {
+    let owner = part.name().trim_end_matches(" contents");
+    let context = format!("The {owner} matching rules");
+    if let Some(http) = rules.as_object().and_then(|m| {
+        m.keys()
+            .find(|k| HTTP_ONLY_CATEGORIES.contains(&k.as_str()))
+    }) {
+        return Err(PactError::invalid_argument(format!(
+            "{context}: a message has no '{http}' rules (that category is of HTTP interactions, and \
+             no verifier reads it on a message): use body (or content) for the contents and \
+             metadata for the metadata, e.g. {{ metadata: {{ topic: {{ matchers: [{{ match: \
+             'regex', regex: 'orders\\..*' }}] }} }} }}"
+        )));
+    }
+    let given = given_rules(
+        rules,
+        &MESSAGE_RULE_CATEGORIES,
+        &context,
+        &format!("{owner} matchingRules."),
+        content_rules_as_body,
+    )?;
+    append_rules(&mut contents.matching_rules, given);
+    Ok(())
+}
+
+/// The last response of a synchronous message, for the calls that change it (`call` names the
+/// call in the error when there is none yet).
+pub fn last_response<'a>(
+    message: &'a mut SynchronousMessage,
+    call: &str,
+) -> Result<&'a mut MessageContents> {
     message.responses.last_mut().ok_or_else(|| {
-        PactError::invalid_argument(
+        PactError::invalid_argument(format!(
             "This synchronous message has no response yet: call withResponse(contents) before \
-             withResponseMetadata(...)",
-        )
+             {call}(...)"
+        ))
     })
 }

@@ -514,16 +514,39 @@ const RULE_CATEGORIES: [&str; 6] = ["path", "query", "header", "body", "status",
 /// or path expression is an error); nothing is added when one is wrong.
 pub fn with_matching_rules(i: &mut Interaction, part: Part, rules: &Value) -> Result<()> {
     let context = format!("The {} matching rules", part.name());
+    let given = given_rules(
+        rules,
+        &RULE_CATEGORIES,
+        &context,
+        &format!("{} matchingRules.", part.name()),
+        |_| {},
+    )?;
+    append_rules(part_mut(i, part).rules, given);
+    Ok(())
+}
+
+/// Reads matching rules given in the pact-file layout (`{category: {path: {matchers: [...],
+/// combine?}}}`) to be added to a part: only `categories` are taken, and the rules are checked
+/// as a server start checks them (an unknown matcher, a bad regex or path expression is an
+/// error), after `normalize` (which may move a category's rules to another). `context` starts
+/// the error messages, `location` the place of a rule in them.
+pub(crate) fn given_rules(
+    rules: &Value,
+    categories: &[&str],
+    context: &str,
+    location: &str,
+    normalize: impl FnOnce(&mut MatchingRules),
+) -> Result<MatchingRules> {
     let map = rules.as_object().ok_or_else(|| {
         PactError::invalid_argument(format!(
             "{context} must be an object of categories ({}), each holding rule lists by path, got {rules}",
-            RULE_CATEGORIES.join(", ")
+            categories.join(", ")
         ))
     })?;
-    if let Some(other) = map.keys().find(|k| !RULE_CATEGORIES.contains(&k.as_str())) {
+    if let Some(other) = map.keys().find(|k| !categories.contains(&k.as_str())) {
         return Err(PactError::invalid_argument(format!(
             "{context}: unknown category '{other}': use {}",
-            RULE_CATEGORIES.join(", ")
+            categories.join(", ")
         )));
     }
     // A shape error is a wrong argument here, not a broken pact file.
@@ -534,16 +557,20 @@ pub fn with_matching_rules(i: &mut Interaction, part: Part, rules: &Value) -> Re
         };
         PactError::new(code, format!("{context}: {}", e.message))
     };
-    let given = MatchingRules::from_json(rules).map_err(as_argument)?;
-    crate::matching::check_rules(&given, &format!("{} matchingRules.", part.name()))
-        .map_err(as_argument)?;
-    let p = part_mut(i, part);
+    let mut given = MatchingRules::from_json(rules).map_err(as_argument)?;
+    normalize(&mut given);
+    crate::matching::check_rules(&given, location).map_err(as_argument)?;
+    Ok(given)
+}
+
+/// Adds `given` to `rules`, each list after the rules already at its path (as
+/// `pactffi_with_matching_rules` merges them).
+pub(crate) fn append_rules(rules: &mut MatchingRules, given: MatchingRules) {
     for (category, paths) in given.categories {
         for (path, list) in paths {
-            p.rules.add(&category, &path, list);
+            rules.add(&category, &path, list);
         }
     }
-    Ok(())
 }
 
 /// The Content-Type header rule of a multipart body, as libpact_ffi writes it: any boundary.

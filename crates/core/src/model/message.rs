@@ -213,12 +213,18 @@ fn message_rules(obj: &Map<String, Value>) -> Result<MatchingRules> {
         Some(v) => MatchingRules::from_json(v)?,
         None => MatchingRules::default(),
     };
+    content_rules_as_body(&mut rules);
+    Ok(rules)
+}
+
+/// Moves the rules of the V4 specification's `content` category to `body` (after those
+/// already there), as the reference reads them.
+pub(crate) fn content_rules_as_body(rules: &mut MatchingRules) {
     if let Some(content) = rules.categories.shift_remove("content") {
         for (path, list) in content {
             rules.add("body", &path, list);
         }
     }
-    Ok(rules)
 }
 
 fn message_generators(obj: &Map<String, Value>) -> Result<Generators> {
