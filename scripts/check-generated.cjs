@@ -3,22 +3,31 @@
 // index.d.ts are hand-written over them) with the pinned @napi-rs/cli (a debug `napi build`
 // into target/napi-check, so the addon next to binding.js is left alone) and fails when they
 // differ from the committed ones: the generated files must be committed with the Rust change.
-// With --write (`npm run build:types`) it copies them into place instead.
+// When the source build of `npm install` (scripts/build.cjs) already wrote them there from the
+// current sources, those are compared and nothing is built. With --write (`npm run
+// build:types`) it copies them into place instead.
 'use strict'
 
 const { spawnSync } = require('node:child_process')
 const fs = require('node:fs')
 const path = require('node:path')
 
+const { generatedDir: outDir, napiCli, newestSourceTime } = require('./build.cjs')
+
 const root = path.resolve(__dirname, '..')
-const napi = path.join(root, 'node_modules', '.bin', process.platform === 'win32' ? 'napi.cmd' : 'napi')
-const shell = process.platform === 'win32'
-const outDir = path.join(root, 'target', 'napi-check')
+const files = ['binding.js', 'binding.d.ts']
+const newest = newestSourceTime()
+const fresh = files.every((file) => {
+  const made = path.join(outDir, file)
+  return fs.existsSync(made) && fs.statSync(made).mtimeMs > newest
+})
+if (!fresh) {
+  const args = ['build', '--platform', '-p', 'pact_mock_server_node', '--js', 'binding.js', '--dts', 'binding.d.ts', '--output-dir', outDir]
+  const build = spawnSync(napiCli(), args, { cwd: root, stdio: 'inherit', shell: process.platform === 'win32' })
+  if (build.status !== 0) process.exit(build.status ?? 1)
+}
 
-const build = spawnSync(napi, ['build', '--platform', '-p', 'pact_mock_server_node', '--js', 'binding.js', '--dts', 'binding.d.ts', '--output-dir', outDir], { cwd: root, stdio: 'inherit', shell })
-if (build.status !== 0) process.exit(build.status ?? 1)
-
-const stale = ['binding.js', 'binding.d.ts'].filter(
+const stale = files.filter(
   (file) => fs.readFileSync(path.join(outDir, file), 'utf8') !== fs.readFileSync(path.join(root, file), 'utf8'),
 )
 if (stale.length && process.argv.includes('--write')) {

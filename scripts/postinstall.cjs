@@ -15,7 +15,7 @@ const path = require('node:path')
 const root = path.resolve(__dirname, '..')
 const pkg = require(path.join(root, 'package.json'))
 const ifStale = process.argv.includes('--if-stale')
-const { buildAddon, localAddonPath } = require('./build.cjs')
+const { buildAddon, localAddonPath, newestSourceTime } = require('./build.cjs')
 
 function log(message) {
   process.stderr.write(`[${pkg.name}] ${message}\n`)
@@ -29,25 +29,6 @@ function addonLoads() {
     encoding: 'utf8',
   })
   return r.status === 0
-}
-
-function newestSourceTime() {
-  let newest = 0
-  const visit = (p) => {
-    let st
-    try {
-      st = fs.statSync(p)
-    } catch {
-      return
-    }
-    if (st.isDirectory()) {
-      for (const entry of fs.readdirSync(p)) visit(path.join(p, entry))
-    } else {
-      newest = Math.max(newest, st.mtimeMs)
-    }
-  }
-  for (const p of ['src', 'crates/core/src', 'crates/core/Cargo.toml', 'Cargo.toml', 'Cargo.lock', 'build.rs']) visit(path.join(root, p))
-  return newest
 }
 
 function isStale() {
