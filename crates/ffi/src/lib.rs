@@ -126,7 +126,7 @@ pub unsafe extern "C" fn init(log_env_var: *const c_char) {
             .unwrap_or("LOG_LEVEL");
         let directive = std::env::var(name).unwrap_or_else(|_| "error".into());
         // `Targets` reads the same `level` / `target=level` directives as EnvFilter without
-        // pulling in EnvFilter's regex DFA machinery (see node/logging.rs).
+        // pulling in EnvFilter's regex DFA machinery (see the addon's src/logging.rs).
         let filter = directive
             .parse::<tracing_subscriber::filter::Targets>()
             .unwrap_or_else(|_| {
