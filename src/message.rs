@@ -4,14 +4,15 @@
 
 use crate::error::{invalid_argument, Code, IntoJs};
 use crate::pact::{lock, SharedPact};
-use crate::values::{body_input, provider_state_params, required_json, to_json};
+use crate::values::{body_input, comment_value, provider_state_params, required_json};
 use napi::bindgen_prelude::*;
 use napi_derive::napi;
 use pact_mock_server_core::dsl::comments;
 use pact_mock_server_core::dsl::message::{self as dsl, MessagePart};
 use pact_mock_server_core::generate::{self, GeneratorContext, ReifiedBody, ReifiedContents};
+use pact_mock_server_core::model;
 use pact_mock_server_core::model::file::{provider_states_to_json, write_pact_file};
-use pact_mock_server_core::model::{self, ProviderState};
+use pact_mock_server_core::model::message::MessageFieldsMut;
 use pact_mock_server_core::PactError;
 use serde_json::Value;
 use std::path::Path;
@@ -80,10 +81,6 @@ fn message_contents_js(c: ReifiedContents) -> MessageContents {
     }
 }
 
-fn states_js(states: &[ProviderState]) -> Value {
-    provider_states_to_json(states)
-}
-
 /// A message being built in a pact, found by its id.
 struct Draft {
     shared: SharedPact,
@@ -104,18 +101,57 @@ impl Draft {
         f(message).js()
     }
 
-    /// Removes the message from the pact; `None` when it was already taken.
-    fn take(&self) -> Option<(model::Pact, model::Message)> {
+    /// Runs `f` on the fields every kind of message has.
+    fn edit_fields(&self, f: impl FnOnce(MessageFieldsMut<'_>)) -> Result<(), Code> {
+        self.edit(|m| {
+            f(m.fields_mut());
+            Ok(())
+        })
+    }
+
+    fn given(&self, env: &Env, state: &str, params: Option<Unknown<'_>>) -> Result<(), Code> {
+        let params = provider_state_params(env, params)?;
+        self.edit_fields(|m| dsl::given(m.provider_states, state, params))
+    }
+
+    fn expects_to_receive(&self, description: String) -> Result<(), Code> {
+        self.edit(|m| {
+            dsl::check_description(&description)?;
+            *m.fields_mut().description = description;
+            Ok(())
+        })
+    }
+
+    fn set_comment(&self, env: &Env, key: &str, value: Unknown<'_>) -> Result<(), Code> {
+        let value = comment_value(env, value, &format!("The value of comment '{key}'"))?;
+        self.edit(|m| comments::set_comment(m.fields_mut().comments, key, value))
+    }
+
+    fn reference(
+        &self,
+        env: &Env,
+        group: &str,
+        name: &str,
+        value: Unknown<'_>,
+    ) -> Result<(), Code> {
+        let what = format!("The value of reference '{group}.{name}'");
+        let value = comment_value(env, value, &what)?;
+        self.edit(|m| comments::add_reference(m.fields_mut().comments, group, name, value))
+    }
+
+    /// Removes the message from the pact; the pact of just that message, or `None` when it was
+    /// already taken.
+    fn take(&self) -> Option<model::Pact> {
         let mut state = lock(&self.shared);
         let at = state.drafts.iter().position(|(id, _)| *id == self.id)?;
         let (_, message) = state.drafts.remove(at);
-        Some((state.pact.with_only_message(message.clone()), message))
+        Some(state.pact.with_only_message(message))
     }
 
     /// Merges the message into `<dir>/<consumer>-<provider>.json` (or overwrites the file) and
     /// removes it from the pact being built.
     fn take_into_pact_file(&self, dir: String, overwrite: Option<bool>) -> Result<(), Code> {
-        let (pact, _) = self.take().ok_or_else(|| invalid_argument(STALE))?;
+        let pact = self.take().ok_or_else(|| invalid_argument(STALE))?;
         write_pact_file(
             &pact,
             Path::new(&dir),
@@ -182,11 +218,7 @@ impl Message {
         state: String,
         params: Option<Unknown<'_>>,
     ) -> Result<This<'a>, Code> {
-        let params = provider_state_params(env, params)?;
-        edit_async(&self.draft, |m| {
-            dsl::given(&mut m.provider_states, &state, params);
-            Ok(())
-        })?;
+        self.draft.given(env, &state, params)?;
         Ok(this)
     }
 
@@ -197,11 +229,7 @@ impl Message {
         this: This<'a>,
         description: String,
     ) -> Result<This<'a>, Code> {
-        edit_async(&self.draft, |m| {
-            dsl::check_description(&description)?;
-            m.description = description;
-            Ok(())
-        })?;
+        self.draft.expects_to_receive(description)?;
         Ok(this)
     }
 
@@ -278,30 +306,22 @@ impl Message {
     /// V4: a key that identifies the message across versions of the pact.
     #[napi(ts_return_type = "this")]
     pub fn key<'a>(&self, this: This<'a>, key: String) -> Result<This<'a>, Code> {
-        edit_async(&self.draft, |m| {
-            m.key = Some(key);
-            Ok(())
-        })?;
+        self.draft.edit_fields(|m| *m.key = Some(key))?;
         Ok(this)
     }
 
     /// V4: marks the message as pending (default true).
     #[napi(ts_return_type = "this")]
     pub fn pending<'a>(&self, this: This<'a>, pending: Option<bool>) -> Result<This<'a>, Code> {
-        edit_async(&self.draft, |m| {
-            m.pending = pending.unwrap_or(true);
-            Ok(())
-        })?;
+        self.draft
+            .edit_fields(|m| *m.pending = pending.unwrap_or(true))?;
         Ok(this)
     }
 
     /// V4: adds a text comment.
     #[napi(ts_return_type = "this")]
     pub fn comment<'a>(&self, this: This<'a>, text: String) -> Result<This<'a>, Code> {
-        edit_async(&self.draft, |m| {
-            m.add_comment(text);
-            Ok(())
-        })?;
+        self.draft.edit_fields(|mut m| m.add_comment(text))?;
         Ok(this)
     }
 
@@ -319,20 +339,15 @@ impl Message {
         key: String,
         value: Unknown<'_>,
     ) -> Result<This<'a>, Code> {
-        let value = to_json(env, value, &format!("The value of comment '{key}'"))?;
-        self.draft.edit(|m| {
-            comments::set_comment(m.comments_mut(), &key, value.unwrap_or(Value::Null))
-        })?;
+        self.draft.set_comment(env, &key, value)?;
         Ok(this)
     }
 
     /// V4: the name of the test that defines the message (`comments.testname`).
     #[napi(ts_return_type = "this")]
     pub fn test_name<'a>(&self, this: This<'a>, name: String) -> Result<This<'a>, Code> {
-        self.draft.edit(|m| {
-            comments::set_test_name(m.comments_mut(), &name);
-            Ok(())
-        })?;
+        self.draft
+            .edit_fields(|m| comments::set_test_name(m.comments, &name))?;
         Ok(this)
     }
 
@@ -351,19 +366,7 @@ impl Message {
         name: String,
         value: Unknown<'_>,
     ) -> Result<This<'a>, Code> {
-        let value = to_json(
-            env,
-            value,
-            &format!("The value of reference '{group}.{name}'"),
-        )?;
-        self.draft.edit(|m| {
-            comments::add_reference(
-                m.comments_mut(),
-                &group,
-                &name,
-                value.unwrap_or(Value::Null),
-            )
-        })?;
+        self.draft.reference(env, &group, &name, value)?;
         Ok(this)
     }
 
@@ -377,7 +380,7 @@ impl Message {
         let contents = message_contents_js(reified.contents);
         Ok(ReifiedMessage {
             description: reified.description,
-            provider_states: states_js(&reified.provider_states),
+            provider_states: provider_states_to_json(&reified.provider_states),
             contents: contents.contents,
             content_type: contents.content_type,
             metadata: contents.metadata,
@@ -430,11 +433,7 @@ impl SynchronousMessage {
         state: String,
         params: Option<Unknown<'_>>,
     ) -> Result<This<'a>, Code> {
-        let params = provider_state_params(env, params)?;
-        edit_sync(&self.draft, |m| {
-            dsl::given(&mut m.provider_states, &state, params);
-            Ok(())
-        })?;
+        self.draft.given(env, &state, params)?;
         Ok(this)
     }
 
@@ -445,41 +444,29 @@ impl SynchronousMessage {
         this: This<'a>,
         description: String,
     ) -> Result<This<'a>, Code> {
-        edit_sync(&self.draft, |m| {
-            dsl::check_description(&description)?;
-            m.description = description;
-            Ok(())
-        })?;
+        self.draft.expects_to_receive(description)?;
         Ok(this)
     }
 
     /// V4: a key that identifies the message across versions of the pact.
     #[napi(ts_return_type = "this")]
     pub fn key<'a>(&self, this: This<'a>, key: String) -> Result<This<'a>, Code> {
-        edit_sync(&self.draft, |m| {
-            m.key = Some(key);
-            Ok(())
-        })?;
+        self.draft.edit_fields(|m| *m.key = Some(key))?;
         Ok(this)
     }
 
     /// V4: marks the message as pending (default true).
     #[napi(ts_return_type = "this")]
     pub fn pending<'a>(&self, this: This<'a>, pending: Option<bool>) -> Result<This<'a>, Code> {
-        edit_sync(&self.draft, |m| {
-            m.pending = pending.unwrap_or(true);
-            Ok(())
-        })?;
+        self.draft
+            .edit_fields(|m| *m.pending = pending.unwrap_or(true))?;
         Ok(this)
     }
 
     /// V4: adds a text comment.
     #[napi(ts_return_type = "this")]
     pub fn comment<'a>(&self, this: This<'a>, text: String) -> Result<This<'a>, Code> {
-        edit_sync(&self.draft, |m| {
-            m.add_comment(text);
-            Ok(())
-        })?;
+        self.draft.edit_fields(|mut m| m.add_comment(text))?;
         Ok(this)
     }
 
@@ -497,20 +484,15 @@ impl SynchronousMessage {
         key: String,
         value: Unknown<'_>,
     ) -> Result<This<'a>, Code> {
-        let value = to_json(env, value, &format!("The value of comment '{key}'"))?;
-        self.draft.edit(|m| {
-            comments::set_comment(m.comments_mut(), &key, value.unwrap_or(Value::Null))
-        })?;
+        self.draft.set_comment(env, &key, value)?;
         Ok(this)
     }
 
     /// V4: the name of the test that defines the message (`comments.testname`).
     #[napi(ts_return_type = "this")]
     pub fn test_name<'a>(&self, this: This<'a>, name: String) -> Result<This<'a>, Code> {
-        self.draft.edit(|m| {
-            comments::set_test_name(m.comments_mut(), &name);
-            Ok(())
-        })?;
+        self.draft
+            .edit_fields(|m| comments::set_test_name(m.comments, &name))?;
         Ok(this)
     }
 
@@ -529,19 +511,7 @@ impl SynchronousMessage {
         name: String,
         value: Unknown<'_>,
     ) -> Result<This<'a>, Code> {
-        let value = to_json(
-            env,
-            value,
-            &format!("The value of reference '{group}.{name}'"),
-        )?;
-        self.draft.edit(|m| {
-            comments::add_reference(
-                m.comments_mut(),
-                &group,
-                &name,
-                value.unwrap_or(Value::Null),
-            )
-        })?;
+        self.draft.reference(env, &group, &name, value)?;
         Ok(this)
     }
 
@@ -689,7 +659,7 @@ impl SynchronousMessage {
         })?;
         Ok(ReifiedSynchronousMessage {
             description: reified.description,
-            provider_states: states_js(&reified.provider_states),
+            provider_states: provider_states_to_json(&reified.provider_states),
             request: message_contents_js(reified.request),
             responses: reified
                 .responses

@@ -4,7 +4,7 @@
 use crate::error::{invalid_argument, pact_error, Code, IntoJs};
 use crate::message::{Message, SynchronousMessage};
 use crate::server::{start_server, MockServer, MockServerOptions};
-use crate::values::{body_input, provider_state_params, required_json, to_json};
+use crate::values::{body_input, comment_value, provider_state_params, required_json, to_json};
 use napi::bindgen_prelude::*;
 use napi_derive::napi;
 use pact_mock_server_core::dsl::{self, Part};
@@ -501,10 +501,8 @@ impl Interaction {
         key: String,
         value: Unknown<'_>,
     ) -> Result<This<'a>, Code> {
-        let value = to_json(env, value, &format!("The value of comment '{key}'"))?;
-        self.edit(|i| {
-            dsl::comments::set_comment(&mut i.comments, &key, value.unwrap_or(Value::Null))
-        })?;
+        let value = comment_value(env, value, &format!("The value of comment '{key}'"))?;
+        self.edit(|i| dsl::comments::set_comment(&mut i.comments, &key, value))?;
         Ok(this)
     }
 
@@ -533,19 +531,9 @@ impl Interaction {
         name: String,
         value: Unknown<'_>,
     ) -> Result<This<'a>, Code> {
-        let value = to_json(
-            env,
-            value,
-            &format!("The value of reference '{group}.{name}'"),
-        )?;
-        self.edit(|i| {
-            dsl::comments::add_reference(
-                &mut i.comments,
-                &group,
-                &name,
-                value.unwrap_or(Value::Null),
-            )
-        })?;
+        let what = format!("The value of reference '{group}.{name}'");
+        let value = comment_value(env, value, &what)?;
+        self.edit(|i| dsl::comments::add_reference(&mut i.comments, &group, &name, value))?;
         Ok(this)
     }
 

@@ -76,3 +76,8 @@ pub fn provider_state_params(
         ))),
     }
 }
+
+/// A V4 comment's value as the user gave it (`undefined` is `null`, which removes it).
+pub fn comment_value(env: &Env, value: Unknown<'_>, what: &str) -> Result<Value, Code> {
+    Ok(to_json(env, value, what)?.unwrap_or(Value::Null))
+}

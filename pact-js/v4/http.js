@@ -5,7 +5,7 @@
 
 const fs = require('node:fs')
 const { executeTest } = require('../common/execute')
-const { pluginsUnsupported } = require('../common/plugins')
+const { InteractionStates } = require('./states')
 
 function readBinaryData(file) {
   try {
@@ -150,42 +150,9 @@ class InteractionWithRequest {
   }
 }
 
-class UnconfiguredInteraction {
-  constructor(pact, interaction, opts, cleanupFn) {
-    this.pact = pact
-    this.interaction = interaction
-    this.opts = opts
-    this.cleanupFn = cleanupFn
-  }
-
+class UnconfiguredInteraction extends InteractionStates {
   uponReceiving(description) {
     this.interaction.uponReceiving(description)
-    return this
-  }
-
-  given(state, parameters) {
-    this.interaction.given(state, parameters)
-    return this
-  }
-
-  pending(pending = true) {
-    this.interaction.pending(pending)
-    return this
-  }
-
-  comment(comment) {
-    if (typeof comment === 'string') this.interaction.textComment(comment)
-    else this.interaction.setComment(comment.key, comment.value)
-    return this
-  }
-
-  testName(name) {
-    this.interaction.testName(name)
-    return this
-  }
-
-  reference(group, name, value) {
-    this.interaction.reference(group, name, value)
     return this
   }
 
@@ -197,10 +164,6 @@ class UnconfiguredInteraction {
     this.interaction.withRequest(method, path)
     if (builder) builder(new RequestBuilder(this.interaction))
     return new InteractionWithRequest(this.pact, this.interaction, this.opts, this.cleanupFn)
-  }
-
-  usingPlugin(config) {
-    pluginsUnsupported(config)
   }
 }
 

@@ -9,6 +9,7 @@
 
 const { ConfigurationError } = require('../common/errors')
 const { pluginsUnsupported } = require('../common/plugins')
+const { InteractionStates } = require('./states')
 const { MessageHandle, bytesOf, handlerContents, handlerMetadata } = require('../common/message')
 
 const defaultPactDir = './pacts'
@@ -77,49 +78,9 @@ async function executeNonTransportTest(handle, opts, integrationTest, toMessage,
   }
 }
 
-/** The V4 comments, pending and states of both message kinds. */
-class MessageStates {
-  constructor(pact, interaction, opts, cleanupFn) {
-    this.pact = pact
-    this.interaction = interaction
-    this.opts = opts
-    this.cleanupFn = cleanupFn
-  }
-
-  given(state, parameters) {
-    this.interaction.given(state, parameters)
-    return this
-  }
-
-  pending(pending = true) {
-    this.interaction.pending(pending)
-    return this
-  }
-
-  comment(comment) {
-    if (typeof comment === 'string') this.interaction.textComment(comment)
-    else this.interaction.setComment(comment.key, comment.value)
-    return this
-  }
-
-  testName(name) {
-    this.interaction.testName(name)
-    return this
-  }
-
-  reference(group, name, value) {
-    this.interaction.reference(group, name, value)
-    return this
-  }
-
-  usingPlugin(config) {
-    pluginsUnsupported(config)
-  }
-}
-
 // Asynchronous messages.
 
-class UnconfiguredAsynchronousMessage extends MessageStates {
+class UnconfiguredAsynchronousMessage extends InteractionStates {
   constructor(pact, interaction, opts, cleanupFn) {
     super(pact, interaction, opts, cleanupFn)
     this.message = { requestIsBinary: false, interaction }
@@ -179,7 +140,7 @@ class AsynchronousMessageWithContent {
 
 // Synchronous messages.
 
-class UnconfiguredSynchronousMessage extends MessageStates {
+class UnconfiguredSynchronousMessage extends InteractionStates {
   constructor(pact, interaction, opts, cleanupFn) {
     super(pact, interaction, opts, cleanupFn)
   }

@@ -5,7 +5,7 @@
 
 use super::expression;
 use crate::error::{ErrorCode, PactError, Result};
-use crate::model::{Generator, Generators, MatchingRule, RuleList, RuleLogic};
+use crate::model::{Generator, Generators, MatchingRule, MatchingRules, RuleList, RuleLogic};
 use indexmap::IndexMap;
 use serde_json::{Map, Value};
 
@@ -68,6 +68,24 @@ impl Processor {
             context: context.into(),
             rules: IndexMap::new(),
             generators: IndexMap::new(),
+        }
+    }
+
+    /// Makes what this processor found the whole `category` of `rules` and `generators` (a
+    /// body set again replaces the rules and generators of the one before).
+    pub fn replace_category(
+        self,
+        category: &str,
+        rules: &mut MatchingRules,
+        generators: &mut Generators,
+    ) {
+        rules.categories.shift_remove(category);
+        generators.categories.shift_remove(category);
+        for (path, list) in self.rules {
+            rules.add(category, &path, list);
+        }
+        for (path, g) in self.generators {
+            generators.add(category, &path, g);
         }
     }
 

@@ -126,14 +126,11 @@ pub fn with_contents(
     // binary HTTP bodies do, `pactffi_with_binary_file`); those of an asynchronous message do
     // not (`pactffi_message_with_binary_contents`).
     let (bytes, processor) = encode_body(input, &ct, what, part != MessagePart::Message)?;
-    contents.matching_rules.categories.shift_remove("body");
-    contents.generators.categories.shift_remove("body");
-    for (path, list) in processor.rules {
-        contents.matching_rules.add("body", &path, list);
-    }
-    for (path, g) in processor.generators {
-        contents.generators.add("body", &path, g);
-    }
+    processor.replace_category(
+        "body",
+        &mut contents.matching_rules,
+        &mut contents.generators,
+    );
     // Bytes given with a text type stay bytes (written as base64, handed over as a Buffer).
     contents.content_type_hint = (binary_input && !ct.is_binary()).then(|| "BINARY".to_string());
     if part != MessagePart::Message && !contents.metadata.contains_key("contentType") {

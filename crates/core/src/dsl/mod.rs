@@ -486,14 +486,7 @@ pub fn with_body(
         },
     };
     let (bytes, processor) = encode_body(body, &ct, &context, true)?;
-    p.rules.categories.shift_remove("body");
-    p.generators.categories.shift_remove("body");
-    for (path, list) in processor.rules {
-        p.rules.add("body", &path, list);
-    }
-    for (path, g) in processor.generators {
-        p.generators.add("body", &path, g);
-    }
+    processor.replace_category("body", p.rules, p.generators);
     // An empty body has no content type to announce (libpact_ffi leaves the header out too).
     if !bytes.is_empty() && header_value(p.headers, "content-type").is_none() {
         p.headers

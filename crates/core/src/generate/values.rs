@@ -4,6 +4,7 @@
 use super::regex_value::ValueRegex;
 use super::GeneratorContext;
 use crate::error::{PactError, Result};
+use crate::model::compile_cached;
 use crate::model::datetime::{
     JavaDateFormat, DEFAULT_DATETIME_FORMAT, DEFAULT_DATE_FORMAT, DEFAULT_TIME_FORMAT,
 };
@@ -208,31 +209,16 @@ fn random_decimal(digits: usize, rng: &mut impl Rng) -> String {
     }
 }
 
-type RegexCache = Mutex<HashMap<String, Arc<ValueRegex>>>;
-
 /// Compiled value generators by pattern, so a response does not re-compile its regexes.
-static REGEX_CACHE: LazyLock<RegexCache> = LazyLock::new(|| Mutex::new(HashMap::new()));
+static REGEX_CACHE: LazyLock<Mutex<HashMap<String, Arc<ValueRegex>>>> =
+    LazyLock::new(Default::default);
 
 /// A value for the Regex generator; `None` when the pattern has look-around or
 /// backreferences (no generator for those: the example is kept).
 fn random_from_regex(pattern: &str) -> std::result::Result<Option<String>, String> {
-    let cached = REGEX_CACHE
-        .lock()
-        .unwrap_or_else(|e| e.into_inner())
-        .get(pattern)
-        .cloned();
-    let compiled = match cached {
-        Some(r) => r,
-        None => {
-            // Compiled outside the lock: other threads need not wait for it.
-            let r = Arc::new(ValueRegex::compile(pattern)?);
-            let mut cache = REGEX_CACHE.lock().unwrap_or_else(|e| e.into_inner());
-            if cache.len() < 1024 {
-                cache.insert(pattern.to_string(), r.clone());
-            }
-            r
-        }
-    };
+    let compiled = compile_cached(&REGEX_CACHE, pattern, |p| {
+        ValueRegex::compile(p).map(Arc::new)
+    })?;
     compiled.sample(&mut rand::thread_rng())
 }
 

@@ -84,6 +84,22 @@ pub struct SynchronousMessage {
     pub extra: Map<String, Value>,
 }
 
+/// The fields every kind of message has, borrowed for editing.
+pub struct MessageFieldsMut<'a> {
+    pub description: &'a mut String,
+    pub provider_states: &'a mut Vec<ProviderState>,
+    pub key: &'a mut Option<String>,
+    pub pending: &'a mut bool,
+    pub comments: &'a mut Map<String, Value>,
+}
+
+impl MessageFieldsMut<'_> {
+    /// Adds a V4 text comment (`comments.text`).
+    pub fn add_comment(&mut self, text: impl Into<String>) {
+        add_text_comment(self.comments, text);
+    }
+}
+
 /// A message interaction of a pact.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Message {
@@ -145,11 +161,23 @@ impl Message {
         matches!(self, Message::Synchronous(_))
     }
 
-    /// V4: the message's comments.
-    pub fn comments_mut(&mut self) -> &mut Map<String, Value> {
+    /// The fields every kind has, for editing them whatever the kind.
+    pub fn fields_mut(&mut self) -> MessageFieldsMut<'_> {
         match self {
-            Message::Asynchronous(m) => &mut m.comments,
-            Message::Synchronous(m) => &mut m.comments,
+            Message::Asynchronous(m) => MessageFieldsMut {
+                description: &mut m.description,
+                provider_states: &mut m.provider_states,
+                key: &mut m.key,
+                pending: &mut m.pending,
+                comments: &mut m.comments,
+            },
+            Message::Synchronous(m) => MessageFieldsMut {
+                description: &mut m.description,
+                provider_states: &mut m.provider_states,
+                key: &mut m.key,
+                pending: &mut m.pending,
+                comments: &mut m.comments,
+            },
         }
     }
 

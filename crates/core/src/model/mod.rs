@@ -19,6 +19,7 @@ pub use generators::{Generator, Generators};
 pub use http::{Headers, Query, Request, Response};
 pub use message::{AsynchronousMessage, Message, MessageContents, SynchronousMessage};
 pub use pact::{Interaction, Pact, ProviderState};
+pub(crate) use pattern::compile_cached;
 pub use pattern::{cached_regex, check_regex, PactRegex};
 pub(crate) use rules::indexed_name;
 pub use rules::{

@@ -93,22 +93,34 @@ fn needs_backtracking(pattern: &str) -> bool {
 /// Compiled regexes by pattern, shared by everything in the process.
 static REGEX_CACHE: LazyLock<Mutex<HashMap<String, PactRegex>>> = LazyLock::new(Default::default);
 
-/// `PactRegex::new(pattern)`, compiled once per process (the first 1024 patterns are kept).
-/// Compiling is costly (a Unicode `\d{5}` takes tens of microseconds) and the same few
-/// patterns come back in every test of a suite: the DSL, the matcher and the generators all
-/// compile through here.
-pub fn cached_regex(pattern: &str) -> std::result::Result<PactRegex, String> {
-    let lock = || REGEX_CACHE.lock().unwrap_or_else(|e| e.into_inner());
-    if let Some(r) = lock().get(pattern) {
-        return Ok(r.clone());
+/// What a process-wide cache of compiled patterns keeps: the first ones compiled (a suite uses
+/// the same few again and again), not every pattern ever seen.
+const CACHED_PATTERNS: usize = 1024;
+
+/// `compile(pattern)`, once per process for the first `CACHED_PATTERNS` patterns of `cache`.
+/// Compiling happens outside the lock: other threads need not wait for it.
+pub(crate) fn compile_cached<T: Clone, E>(
+    cache: &Mutex<HashMap<String, T>>,
+    pattern: &str,
+    compile: impl FnOnce(&str) -> std::result::Result<T, E>,
+) -> std::result::Result<T, E> {
+    let lock = || cache.lock().unwrap_or_else(|e| e.into_inner());
+    if let Some(compiled) = lock().get(pattern) {
+        return Ok(compiled.clone());
     }
-    // Compiled outside the lock: other threads need not wait for it.
-    let r = PactRegex::new(pattern)?;
+    let compiled = compile(pattern)?;
     let mut cache = lock();
-    if cache.len() < 1024 {
-        cache.insert(pattern.to_string(), r.clone());
+    if cache.len() < CACHED_PATTERNS {
+        cache.insert(pattern.to_string(), compiled.clone());
     }
-    Ok(r)
+    Ok(compiled)
+}
+
+/// `PactRegex::new(pattern)`, compiled once per process (see `compile_cached`). Compiling is
+/// costly (a Unicode `\d{5}` takes tens of microseconds) and the same few patterns come back
+/// in every test of a suite: the DSL, the matcher and the generators all compile through here.
+pub fn cached_regex(pattern: &str) -> std::result::Result<PactRegex, String> {
+    compile_cached(&REGEX_CACHE, pattern, PactRegex::new)
 }
 
 /// Checks that a regex compiles, naming the regex and the problem.
