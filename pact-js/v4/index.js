@@ -7,11 +7,12 @@
 
 const { PactHandle } = require('../common/pact')
 const { specFromFfi } = require('../common/types')
-const { MessageHandle } = require('../common/message')
 const logger = require('../common/logger')
 const { UnconfiguredInteraction } = require('./http')
-const { UnconfiguredGraphQLInteraction } = require('./graphql')
-const { UnconfiguredAsynchronousMessage, UnconfiguredSynchronousMessage } = require('./message')
+
+// Loaded by the first test that uses them (see ../index.js).
+const messages = () => ({ ...require('../common/message'), ...require('./message') })
+const graphql = () => require('./graphql')
 
 class PactV4 {
   opts
@@ -31,16 +32,19 @@ class PactV4 {
   }
 
   addSynchronousInteraction(description) {
+    const { MessageHandle, UnconfiguredSynchronousMessage } = messages()
     const message = new MessageHandle(this.opts.consumer, this.opts.provider, this.pact.specification, 'sync', description)
     return new UnconfiguredSynchronousMessage(this.pact, message, this.opts, () => this.setup())
   }
 
   addAsynchronousInteraction() {
+    const { MessageHandle, UnconfiguredAsynchronousMessage } = messages()
     const message = new MessageHandle(this.opts.consumer, this.opts.provider, this.pact.specification, 'async')
     return new UnconfiguredAsynchronousMessage(this.pact, message, this.opts, () => this.setup())
   }
 
   addGraphQLInteraction() {
+    const { UnconfiguredGraphQLInteraction } = graphql()
     return new UnconfiguredGraphQLInteraction(this.pact, this.pact.newInteraction(''), this.opts, () => this.setup())
   }
 }
