@@ -3,12 +3,15 @@
 
 use crate::error::{invalid_argument, pact_error, Code, IntoJs};
 use crate::message::{Message, SynchronousMessage};
-use crate::server::{start_server, MockServer, MockServerOptions};
+use crate::server::{
+    server_options, start_server, start_server_with, MockServer, MockServerOptions,
+};
 use crate::values::{body_input, comment_value, provider_state_params, required_json, to_json};
 use napi::bindgen_prelude::*;
 use napi_derive::napi;
 use pact_mock_server_core::dsl::{self, Part};
 use pact_mock_server_core::model::{self, SpecVersion};
+use pact_mock_server_core::server;
 use serde_json::Value;
 use std::str::FromStr;
 use std::sync::{Arc, Mutex, MutexGuard};
@@ -211,6 +214,23 @@ impl Pact {
         options: Option<MockServerOptions>,
     ) -> Result<MockServer, Code> {
         start_server(env, self.snapshot(), options, None)
+    }
+
+    /// What the pact-js drop-in's `executeTest` starts: like `startMockServer`, but on a port
+    /// the OS chooses, a server released by `MockServer.release` (same host, TLS and CORS)
+    /// serves this pact instead, so that the client's keep-alive connections carry on.
+    #[napi(catch_unwind, skip_typescript)]
+    pub fn start_mock_server_reusing(
+        &self,
+        env: &Env,
+        options: Option<MockServerOptions>,
+    ) -> Result<MockServer, Code> {
+        start_server_with(
+            env,
+            self.snapshot(),
+            server_options(options, None)?,
+            server::start_reusing,
+        )
     }
 
     /// What `executeTest` starts with: a mock server for the interactions defined so far,

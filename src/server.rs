@@ -6,7 +6,7 @@ use crate::logging;
 use crate::pact::Pact;
 use napi::bindgen_prelude::*;
 use napi_derive::napi;
-use pact_mock_server_core::error::{ErrorCode, PactError};
+use pact_mock_server_core::error::{ErrorCode, PactError, Result as CoreResult};
 use pact_mock_server_core::model;
 use pact_mock_server_core::server::{self, ServerOptions};
 use std::path::PathBuf;
@@ -81,9 +81,18 @@ pub fn start_server(
     options: Option<MockServerOptions>,
     port: Option<u32>,
 ) -> Result<MockServer, Code> {
+    start_server_with(env, pact, server_options(options, port)?, server::start)
+}
+
+/// Starts a server for `pact` with the core's `start` (or `start_reusing`) and tracks it.
+pub fn start_server_with(
+    env: &Env,
+    pact: model::Pact,
+    options: ServerOptions,
+    start: fn(model::Pact, ServerOptions) -> CoreResult<Arc<server::MockServer>>,
+) -> Result<MockServer, Code> {
     logging::ensure();
-    let options = server_options(options, port)?;
-    let started = server::start(pact, options).js()?;
+    let started = start(pact, options).js()?;
     track(env, &started)?;
     Ok(MockServer { inner: started })
 }
@@ -163,6 +172,14 @@ impl MockServer {
     #[napi(catch_unwind)]
     pub fn cleanup(&self) -> bool {
         self.inner.shutdown()
+    }
+
+    /// How the pact-js drop-in's `executeTest` ends: like `cleanup`, but a server on a port the
+    /// OS chose keeps listening for a short while, for `Pact.startMockServerReusing` to serve
+    /// the next test's pact on it.
+    #[napi(catch_unwind, skip_typescript)]
+    pub fn release(&self) -> bool {
+        self.inner.release()
     }
 }
 

@@ -377,6 +377,53 @@ describe('executeTest', () => {
 
   test('a fixed port serves test after test over pooled keep-alive connections', () => sameServerTwice({}))
 
+  test('on a random port the next test takes over the port and the client keeps its connection', async () => {
+    const http = await import('node:http')
+    const agent = new http.Agent({ keepAlive: true, maxSockets: 1 })
+    const get = (url) =>
+      new Promise((resolve, reject) => {
+        const req = http.get(url, { agent }, (res) => {
+          res.resume()
+          res.on('end', () => resolve({ status: res.statusCode, reusedSocket: req.reusedSocket }))
+        })
+        req.on('error', reject)
+      })
+    const seen = []
+    try {
+      // Two PactV4 objects, as two test files of one Jest worker have.
+      for (const pact of [new PactV4(opts()), new PactV4(opts())]) {
+        for (let i = 0; i < 3; i++) {
+          await pact
+            .addInteraction()
+            .uponReceiving(`request ${i}`)
+            .withRequest('GET', `/r/${i}`)
+            .willRespondWith(200)
+            .executeTest(async (server) => {
+              seen.push({ port: server.port, ...(await get(`${server.url}/r/${i}`)) })
+            })
+        }
+      }
+      assert.equal(new Set(seen.map((s) => s.port)).size, 1, JSON.stringify(seen))
+      assert.deepEqual(seen.map((s) => s.status), [200, 200, 200, 200, 200, 200])
+      assert.deepEqual(seen.map((s) => s.reusedSocket), [false, true, true, true, true, true])
+      // Between tests the port answers that nothing is expected; the next test's verdict is
+      // its own (the request of the previous test does not count against it).
+      assert.equal((await get(`http://127.0.0.1:${seen[0].port}/r/0`)).status, 500)
+      const pact = new PactV4(opts())
+      await pact
+        .addInteraction()
+        .uponReceiving('after a stray request')
+        .withRequest('GET', '/next')
+        .willRespondWith(204)
+        .executeTest(async (server) => {
+          assert.equal(server.port, seen[0].port)
+          assert.equal((await get(`${server.url}/next`)).status, 204)
+        })
+    } finally {
+      agent.destroy()
+    }
+  })
+
   test('a busy port: "Failed to start mock server: <why>"', async () => {
     const blocker = net.createServer()
     await new Promise((resolve) => blocker.listen(0, '127.0.0.1', resolve))

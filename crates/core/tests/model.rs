@@ -560,8 +560,16 @@ fn writing_leaves_nothing_but_pact_files_in_the_directory() {
     assert_eq!(listing(&dir), ["web-api.json"]);
     // Unchanged, merged, overwritten, in another version.
     write_pact_file(&pact, &dir, SpecVersion::V4, false).unwrap();
+    let before = std::fs::read_to_string(dir.join("web-api.json")).unwrap();
+    let mut reader = std::fs::File::open(dir.join("web-api.json")).unwrap();
     pact.interactions.push(interaction("get b", None, 200));
     write_pact_file(&pact, &dir, SpecVersion::V4, false).unwrap();
+    // The file was replaced, not rewritten: a reader that had it open reads the old text whole.
+    let mut old = String::new();
+    std::io::Read::read_to_string(&mut reader, &mut old).unwrap();
+    assert_eq!(old, before);
+    let after = std::fs::read_to_string(dir.join("web-api.json")).unwrap();
+    assert!(after.contains("get b") && !old.contains("get b"));
     write_pact_file(&pact, &dir, SpecVersion::V3, true).unwrap();
     write_pact_file(&pact, &dir, SpecVersion::V2, false).unwrap();
     assert_eq!(listing(&dir), ["web-api.json"]);

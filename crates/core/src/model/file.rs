@@ -834,12 +834,62 @@ pub fn write_pact_file(
     ));
     // No fsync: the rename already keeps readers from seeing a partial file, and a pact file
     // is rewritten by the next test run anyway; syncing cost ~1 ms per test.
-    let result = fs::write(&tmp, &text).and_then(|()| fs::rename(&tmp, &path));
+    let result = fs::write(&tmp, &text).and_then(|()| replace_file(&tmp, &path));
     if let Err(e) = result {
         let _ = fs::remove_file(&tmp);
         return Err(io_err("write the pact file", &path, e));
     }
     Ok(path)
+}
+
+/// Puts `new` in the place of `path` atomically: a reader sees the old file or the new one.
+///
+/// On Linux an existing file is swapped with `new` (`renameat2` with `RENAME_EXCHANGE`), and
+/// the old one, now named `new`, removed: ext4 makes a plain rename over an existing file
+/// start writing the new file's data to disk on the spot (its `auto_da_alloc` guard against
+/// empty files after a crash), which cost ~0.3 ms of every test's pact-file write. Where the
+/// swap is not possible (no file yet, a file system without it) this is a plain rename.
+fn replace_file(new: &Path, path: &Path) -> std::io::Result<()> {
+    #[cfg(target_os = "linux")]
+    if exchange(new, path).is_ok() {
+        if let Err(e) = fs::remove_file(new) {
+            tracing::debug!(
+                "could not remove the replaced pact file {}: {e}",
+                new.display()
+            );
+        }
+        return Ok(());
+    }
+    fs::rename(new, path)
+}
+
+/// Swaps the files at `a` and `b` (both must exist).
+#[cfg(target_os = "linux")]
+fn exchange(a: &Path, b: &Path) -> std::io::Result<()> {
+    use std::ffi::CString;
+    use std::os::unix::ffi::OsStrExt;
+    let c = |p: &Path| {
+        CString::new(p.as_os_str().as_bytes())
+            .map_err(|e| std::io::Error::new(std::io::ErrorKind::InvalidInput, e))
+    };
+    let (a, b) = (c(a)?, c(b)?);
+    // SAFETY: both paths are NUL-terminated strings that outlive the call; renameat2 reads
+    // them and touches no other memory of ours.
+    let status = unsafe {
+        libc::syscall(
+            libc::SYS_renameat2,
+            libc::AT_FDCWD,
+            a.as_ptr(),
+            libc::AT_FDCWD,
+            b.as_ptr(),
+            libc::RENAME_EXCHANGE,
+        )
+    };
+    if status == 0 {
+        Ok(())
+    } else {
+        Err(std::io::Error::last_os_error())
+    }
 }
 
 /// The exclusive lock writers of one pact file take around read-merge-write: an OS file lock

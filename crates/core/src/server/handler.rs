@@ -4,7 +4,7 @@
 
 use super::compiled::{FixedResponse, Responder};
 use super::state::UnansweredPreflight;
-use super::{stamped, Shared};
+use super::{stamped, Session, Shared};
 use crate::generate::GeneratorContext;
 use crate::matching::{Mismatch, PreparedRequest};
 use crate::model::{
@@ -38,6 +38,8 @@ pub(crate) async fn handle(
     shared: Arc<Shared>,
     req: hyper::Request<Incoming>,
 ) -> Result<Response<Full<Bytes>>, Infallible> {
+    // The session of the test running when the request arrived answers it, from start to end.
+    let session = shared.session();
     let (parts, body) = req.into_parts();
     // A content type announces a body: without framing headers it is an empty one, not none.
     let has_body = parts.headers.contains_key(CONTENT_LENGTH)
@@ -59,7 +61,7 @@ pub(crate) async fn handle(
                     e.to_string()
                 }
             );
-            shared.log(&line);
+            session.log(&line);
             let status = if too_large {
                 StatusCode::PAYLOAD_TOO_LARGE
             } else {
@@ -69,10 +71,10 @@ pub(crate) async fn handle(
         }
     };
 
-    let actual = to_pact_request(&parts, bytes, has_body, shared.pact.spec);
+    let actual = to_pact_request(&parts, bytes, has_body, session.pact.spec);
     let origin = header_text(&parts.headers, "origin");
     // A bug in the matching engine must cost one request, not the connection or the server.
-    let outcome = match std::panic::catch_unwind(AssertUnwindSafe(|| find_match(&shared, &actual)))
+    let outcome = match std::panic::catch_unwind(AssertUnwindSafe(|| find_match(&session, &actual)))
     {
         Ok(outcome) => outcome,
         Err(panic) => {
@@ -82,7 +84,7 @@ pub(crate) async fn handle(
                 parts.uri,
                 panic_text(&panic)
             );
-            shared.log(&line);
+            session.log(&line);
             return Ok(text_response(
                 StatusCode::INTERNAL_SERVER_ERROR,
                 "Internal error of the mock server while matching the request (see its logs)",
@@ -99,10 +101,17 @@ pub(crate) async fn handle(
         matches!(outcome, Outcome::NotFound(_)) && actual.method.eq_ignore_ascii_case("OPTIONS");
     // Once the log is full nothing more is written to it: skip formatting the line.
     let line =
-        if shared.log_full.load(Ordering::Relaxed) && !tracing::enabled!(tracing::Level::DEBUG) {
+        if session.log_full.load(Ordering::Relaxed) && !tracing::enabled!(tracing::Level::DEBUG) {
             None
         } else {
-            let line = stamped(&log_line(&shared, &actual, &target, &outcome, is_preflight));
+            let line = stamped(&log_line(
+                &shared,
+                &session,
+                &actual,
+                &target,
+                &outcome,
+                is_preflight,
+            ));
             tracing::debug!(server = shared.port, "{line}");
             Some(line)
         };
@@ -136,7 +145,7 @@ pub(crate) async fn handle(
     });
     // Recorded before replying: a client that has its answer must see it in matched().
     {
-        let mut state = shared.lock_state();
+        let mut state = session.lock_state();
         match outcome {
             Outcome::Matched(i) => state.record_match(i),
             Outcome::Mismatch(i, mismatches) => {
@@ -154,13 +163,13 @@ pub(crate) async fn handle(
         if let Some(line) = line {
             state.log_line(&line);
             if state.log_full() {
-                shared.log_full.store(true, Ordering::Relaxed);
+                session.log_full.store(true, Ordering::Relaxed);
             }
         }
     }
 
     Ok(match (matched, reply) {
-        (Some(i), _) => matched_response(&shared, i, origin.as_deref()),
+        (Some(i), _) => matched_response(&shared, &session, i, origin.as_deref()),
         (None, Some(reply)) => reply,
         // Unreachable: every outcome but a match has a reply.
         (None, None) => text_response(StatusCode::INTERNAL_SERVER_ERROR, "No reply"),
@@ -170,13 +179,14 @@ pub(crate) async fn handle(
 /// The log line for one request: what arrived and how it was answered.
 fn log_line(
     shared: &Shared,
+    session: &Session,
     actual: &Request,
     target: &str,
     outcome: &Outcome,
     is_preflight: bool,
 ) -> String {
     let method = &actual.method;
-    let description = |i: usize| &shared.pact.interactions[i].description;
+    let description = |i: usize| &session.pact.interactions[i].description;
     match outcome {
         Outcome::Matched(i) => format!(
             "{method} {target} -> matched interaction '{}'",
@@ -279,8 +289,8 @@ fn to_pact_request(
 /// with a hint naming the closest interaction. Only the interactions indexed under the request's
 /// method and path can match fully, so those are tried first; the rest are looked at only to
 /// explain a request that matched nothing.
-fn find_match(shared: &Shared, actual: &Request) -> Outcome {
-    let compiled = &shared.compiled;
+fn find_match(session: &Session, actual: &Request) -> Outcome {
+    let compiled = &session.compiled;
     let prepared = PreparedRequest::new(actual);
     let mut tried: Vec<(usize, Vec<Mismatch>)> = Vec::new();
     let candidates = compiled.candidates(&actual.method, &actual.path);
@@ -318,7 +328,7 @@ fn find_match(shared: &Shared, actual: &Request) -> Outcome {
     Outcome::NotFound(all.iter().min_by_key(|(_, m)| m.len()).map(|(i, m)| {
         format!(
             "closest interaction '{}': {}",
-            shared.pact.interactions[*i].description,
+            session.pact.interactions[*i].description,
             describe(m)
         )
     }))
@@ -349,10 +359,15 @@ fn cors_headers(headers: &mut HeaderMap, origin: Option<&str>) {
 
 /// The response of a matched interaction: built once at start when it never changes, else
 /// generated for this request.
-fn matched_response(shared: &Shared, index: usize, origin: Option<&str>) -> Response<Full<Bytes>> {
-    let interaction = &shared.pact.interactions[index];
+fn matched_response(
+    shared: &Shared,
+    session: &Session,
+    index: usize,
+    origin: Option<&str>,
+) -> Response<Full<Bytes>> {
+    let interaction = &session.pact.interactions[index];
     let generated;
-    let fixed = match &shared.compiled.responders[index] {
+    let fixed = match &session.compiled.responders[index] {
         Responder::Fixed(fixed) => fixed,
         Responder::Generated(generator) => {
             let context = GeneratorContext {
@@ -362,7 +377,7 @@ fn matched_response(shared: &Shared, index: usize, origin: Option<&str>) -> Resp
                 match std::panic::catch_unwind(AssertUnwindSafe(|| generator.generate(&context))) {
                     Ok(r) => r,
                     Err(panic) => {
-                        shared.log(&format!(
+                        session.log(&format!(
                             "interaction '{}': internal error while generating the response: {}",
                             interaction.description,
                             panic_text(&panic)
@@ -376,7 +391,7 @@ fn matched_response(shared: &Shared, index: usize, origin: Option<&str>) -> Resp
             let mut warnings = Vec::new();
             let built = response_parts(&interaction.description, &response, &mut warnings);
             for warning in &warnings {
-                shared.log(warning);
+                session.log(warning);
             }
             match built {
                 Some(b) => {

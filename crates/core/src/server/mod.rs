@@ -1,6 +1,8 @@
 //! The hyper 1.x mock server on the core's own tokio runtime: start and stop, a registry of
 //! running servers by port, matching each request against the pact, recording results,
-//! generated responses, CORS, TLS, per-server logs and pact-file writing.
+//! generated responses, CORS, TLS, per-server logs and pact-file writing; and the parking of
+//! a finished test's server, so that the next test's server takes over its port and the
+//! client's open keep-alive connections (see [`MockServer::release`]).
 //!
 //! Both front ends (Node, C) call these functions from threads that are not runtime threads;
 //! every call returns without waiting on JS; the only blocking part is binding the listener.
@@ -42,6 +44,10 @@ const TLS_HANDSHAKE_TIMEOUT: Duration = Duration::from_secs(10);
 const LISTEN_BACKLOG: u32 = 1024;
 /// A client that does not send its request headers in this time is dropped.
 const HEADER_READ_TIMEOUT: Duration = Duration::from_secs(30);
+/// A released server that no test takes over in this time is stopped.
+const PARKED_FOR: Duration = Duration::from_secs(2);
+/// At most this many released servers wait to be taken over; beyond it the oldest stops.
+const MAX_PARKED: usize = 8;
 
 /// How to start a server.
 #[derive(Debug, Clone)]
@@ -114,12 +120,31 @@ fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
 
 // ---------------------------------------------------------------- the server
 
-/// What the connection tasks share with the `MockServer` handle.
+/// What the connection tasks share with the `MockServer` handles: the listening end and the
+/// session it serves now.
 pub(crate) struct Shared {
-    id: u64,
     port: u16,
     url: String,
     cors: bool,
+    session: Mutex<Arc<Session>>,
+}
+
+impl Shared {
+    /// The session that answers a request arriving now.
+    fn session(&self) -> Arc<Session> {
+        lock(&self.session).clone()
+    }
+
+    fn serves(&self, session: &Session) -> bool {
+        lock(&self.session).id == session.id
+    }
+}
+
+/// One test's server as its handle sees it: the pact it serves, compiled, and what arrived
+/// for it. A server serves one session; a released server's next session is another test's.
+pub(crate) struct Session {
+    id: u64,
+    port: u16,
     pact: Pact,
     compiled: compiled::Compiled,
     /// Set once the log has reached its limit, so requests stop formatting log lines.
@@ -127,7 +152,25 @@ pub(crate) struct Shared {
     state: Mutex<State>,
 }
 
-impl Shared {
+impl Session {
+    fn new(pact: Pact, compiled: compiled::Compiled, port: u16) -> Session {
+        Session {
+            id: NEXT_ID.fetch_add(1, Ordering::Relaxed),
+            port,
+            compiled,
+            log_full: std::sync::atomic::AtomicBool::new(false),
+            state: Mutex::new(State::new(pact.interactions.len())),
+            pact,
+        }
+    }
+
+    /// What a released server serves until a test takes it over: no interactions.
+    fn idle(port: u16) -> Result<Session> {
+        let pact = Pact::default();
+        let compiled = compile(&pact)?;
+        Ok(Session::new(pact, compiled, port))
+    }
+
     fn lock_state(&self) -> MutexGuard<'_, State> {
         lock(&self.state)
     }
@@ -185,23 +228,56 @@ impl Drop for ConnectionGuard {
     }
 }
 
-/// A running mock server.
-pub struct MockServer {
-    port: u16,
+/// The listening end of a server: its sockets, shared by every session it serves.
+struct Endpoint {
     shared: Arc<Shared>,
+    /// What it was started with, for a released endpoint to be taken over by the same kind.
+    options: ServerOptions,
     certificate_pem: Option<String>,
     sockets: SharedSockets,
     /// Tells the accept loop to stop (its connection tasks are then dropped as well).
     stop: Mutex<Option<oneshot::Sender<()>>>,
 }
 
+impl Endpoint {
+    /// Closes the sockets (the port is free and clients see the close when this returns) and
+    /// stops the accept loop. Harmless when repeated.
+    fn close(&self) {
+        lock(&self.sockets).close();
+        if let Some(stop) = lock(&self.stop).take() {
+            let _ = stop.send(());
+        }
+    }
+
+    fn is_open(&self) -> bool {
+        lock(&self.sockets).listener.is_some()
+    }
+}
+
+/// A released endpoint waiting for the next test's server, with the number that tells its
+/// stop timer whether it was taken over in the meantime.
+struct Parked {
+    ticket: u64,
+    endpoint: Arc<Endpoint>,
+}
+
+/// The released endpoints, oldest first.
+static PARKED: LazyLock<Mutex<Vec<Parked>>> = LazyLock::new(|| Mutex::new(Vec::new()));
+
+/// A running mock server.
+pub struct MockServer {
+    port: u16,
+    session: Arc<Session>,
+    endpoint: Arc<Endpoint>,
+}
+
 impl std::fmt::Debug for MockServer {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("MockServer")
             .field("port", &self.port)
-            .field("url", &self.shared.url)
-            .field("consumer", &self.shared.pact.consumer)
-            .field("provider", &self.shared.pact.provider)
+            .field("url", &self.endpoint.shared.url)
+            .field("consumer", &self.session.pact.consumer)
+            .field("provider", &self.session.pact.provider)
             .finish()
     }
 }
@@ -213,18 +289,18 @@ impl MockServer {
 
     /// `http://127.0.0.1:<port>` (or `https://...` with TLS).
     pub fn url(&self) -> String {
-        self.shared.url.clone()
+        self.endpoint.shared.url.clone()
     }
 
     /// True when every interaction was requested and nothing unexpected arrived.
     pub fn matched(&self) -> bool {
-        self.shared.lock_state().all_matched()
+        self.session.lock_state().all_matched()
     }
 
     /// Mismatches in arrival order, then the expected requests that never arrived.
     pub fn mismatches(&self) -> Vec<MatchResult> {
-        let expected = self.shared.pact.interactions.iter().map(|i| &i.request);
-        self.shared.lock_state().mismatches(expected)
+        let expected = self.session.pact.interactions.iter().map(|i| &i.request);
+        self.session.lock_state().mismatches(expected)
     }
 
     /// The mismatches as libpact_ffi's JSON text.
@@ -235,7 +311,7 @@ impl MockServer {
     /// CORS pre-flights that arrived while `cors` was off (they are not mismatches: the
     /// browser sends them on its own, but then never sends the request the test expects).
     pub fn unanswered_preflights(&self) -> Vec<UnansweredPreflight> {
-        self.shared.lock_state().unanswered_preflights()
+        self.session.lock_state().unanswered_preflights()
     }
 
     /// The text of a failed test: every mismatch, numbered, saying where it is and what was
@@ -246,17 +322,17 @@ impl MockServer {
 
     /// What this server logged: one line per request, saying how it was answered.
     pub fn logs(&self) -> String {
-        self.shared.lock_state().logs()
+        self.session.lock_state().logs()
     }
 
     /// The pact this server serves.
     pub fn pact(&self) -> &Pact {
-        &self.shared.pact
+        &self.session.pact
     }
 
     /// With TLS: the server's self-signed certificate as PEM, for clients to trust.
     pub fn certificate_pem(&self) -> Option<&str> {
-        self.certificate_pem.as_deref()
+        self.endpoint.certificate_pem.as_deref()
     }
 
     /// Writes the pact file into `dir` (default: current directory), merging unless `overwrite`.
@@ -270,7 +346,7 @@ impl MockServer {
                 ))
             })?,
         };
-        let pact = &self.shared.pact;
+        let pact = &self.session.pact;
         crate::model::file::write_pact_file(pact, &dir, pact.spec, overwrite)
     }
 
@@ -278,24 +354,101 @@ impl MockServer {
     /// when the port was still registered to this server (a later server may have reused the
     /// port once this one stopped: that one is left alone).
     pub fn shutdown(&self) -> bool {
-        let registered = {
-            let mut registry = lock(&REGISTRY);
-            let mine = registry
-                .get(&self.port)
-                .is_some_and(|s| s.shared.id == self.shared.id);
-            if mine {
-                registry.remove(&self.port);
-            }
-            mine
-        };
+        let registered = self.unregister();
         // Closed here, so the port is free and no client holds an open connection to this
-        // server when this returns.
-        lock(&self.sockets).close();
-        if let Some(stop) = lock(&self.stop).take() {
-            let _ = stop.send(());
+        // server when this returns; unless a later test's server has taken the port over.
+        if self.endpoint.shared.serves(&self.session) {
+            self.endpoint.close();
         }
         registered
     }
+
+    /// Ends this server's test like [`shutdown`](Self::shutdown), except that a server on a
+    /// port the OS chose keeps its port open for a while, for [`start_reusing`] to give the
+    /// next test's server: the client's pooled keep-alive connections then carry on to it
+    /// instead of connecting again. Meanwhile requests are answered as unexpected (a pact with
+    /// no interactions) and recorded nowhere; a port not taken over is closed after
+    /// `PARKED_FOR`.
+    pub fn release(&self) -> bool {
+        let registered = self.unregister();
+        let endpoint = &self.endpoint;
+        if endpoint.options.port != 0 {
+            if endpoint.shared.serves(&self.session) {
+                endpoint.close();
+            }
+            return registered;
+        }
+        let Ok(idle) = Session::idle(self.port) else {
+            self.shutdown();
+            return registered;
+        };
+        let idle = Arc::new(idle);
+        {
+            let mut current = lock(&endpoint.shared.session);
+            if current.id != self.session.id || !endpoint.is_open() {
+                return registered;
+            }
+            *current = idle;
+        }
+        park(endpoint);
+        registered
+    }
+
+    /// Removes this server from the registry if the port is still registered to it.
+    fn unregister(&self) -> bool {
+        let mut registry = lock(&REGISTRY);
+        let mine = registry
+            .get(&self.port)
+            .is_some_and(|s| s.session.id == self.session.id);
+        if mine {
+            registry.remove(&self.port);
+        }
+        mine
+    }
+}
+
+/// Puts a released endpoint (now serving an idle session) among the parked ones, and arranges
+/// for it to stop unless taken over in time.
+fn park(endpoint: &Arc<Endpoint>) {
+    let ticket = NEXT_ID.fetch_add(1, Ordering::Relaxed);
+    let evicted = {
+        let mut parked = lock(&PARKED);
+        parked.push(Parked {
+            ticket,
+            endpoint: endpoint.clone(),
+        });
+        let excess = parked.len().saturating_sub(MAX_PARKED);
+        parked.drain(..excess).collect::<Vec<_>>()
+    };
+    for oldest in evicted {
+        oldest.endpoint.close();
+    }
+    let Ok(rt) = runtime() else {
+        return endpoint.close();
+    };
+    rt.spawn(async move {
+        tokio::time::sleep(PARKED_FOR).await;
+        let expired = {
+            let mut parked = lock(&PARKED);
+            let at = parked.iter().position(|p| p.ticket == ticket);
+            at.map(|at| parked.remove(at).endpoint)
+        };
+        if let Some(endpoint) = expired {
+            endpoint.close();
+        }
+    });
+}
+
+/// Takes a parked endpoint started with the same host, TLS and CORS as `options` (and a port
+/// the OS chose), if one is open.
+fn take_parked(options: &ServerOptions) -> Option<Arc<Endpoint>> {
+    let mut parked = lock(&PARKED);
+    let at = parked.iter().rposition(|p| {
+        let o = &p.endpoint.options;
+        o.host == options.host && o.tls == options.tls && o.cors == options.cors
+    })?;
+    let endpoint = parked.remove(at).endpoint;
+    endpoint.is_open().then_some(endpoint)
 }
 
 // ---------------------------------------------------------------- start / find / cleanup
@@ -399,10 +552,60 @@ fn bind(addr: SocketAddr, host: &str, rt: &tokio::runtime::Runtime) -> Result<Tc
     socket.listen(LISTEN_BACKLOG).map_err(classify)
 }
 
+/// Like [`start`], but on a port the OS chooses a released server's port is taken over (with
+/// its client connections) when one was started with the same host, TLS and CORS.
+pub fn start_reusing(pact: Pact, options: ServerOptions) -> Result<Arc<MockServer>> {
+    let compiled = compile(&pact)?;
+    let parked = if options.port == 0 {
+        take_parked(&options)
+    } else {
+        None
+    };
+    let Some(endpoint) = parked else {
+        return launch(pact, compiled, options);
+    };
+    let port = endpoint.shared.port;
+    let session = Arc::new(Session::new(pact, compiled, port));
+    *lock(&endpoint.shared.session) = session.clone();
+    announce(&endpoint.shared, &session);
+    let server = Arc::new(MockServer {
+        port,
+        session,
+        endpoint,
+    });
+    lock(&REGISTRY).insert(port, server.clone());
+    Ok(server)
+}
+
+fn announce(shared: &Shared, session: &Session) {
+    let pact = &session.pact;
+    session.log(&format!(
+        "mock server started at {} for the pact between '{}' and '{}' ({} interactions, spec {})",
+        shared.url,
+        pact.consumer,
+        pact.provider,
+        pact.interactions.len(),
+        pact.spec
+    ));
+}
+
+fn compile(pact: &Pact) -> Result<compiled::Compiled> {
+    compiled::Compiled::new(pact, handler::fixed_response)
+}
+
 /// Starts a mock server for the pact and registers it under its port.
 pub fn start(pact: Pact, options: ServerOptions) -> Result<Arc<MockServer>> {
+    let compiled = compile(&pact)?;
+    launch(pact, compiled, options)
+}
+
+/// Binds a new port for the pact and serves it there.
+fn launch(
+    pact: Pact,
+    compiled: compiled::Compiled,
+    options: ServerOptions,
+) -> Result<Arc<MockServer>> {
     let addr = resolve_host(&options.host, options.port)?;
-    let compiled = compiled::Compiled::new(&pact, handler::fixed_response)?;
     let tls = if options.tls {
         Some(tls::setup(options.host.trim())?)
     } else {
@@ -427,15 +630,12 @@ pub fn start(pact: Pact, options: ServerOptions) -> Result<Arc<MockServer>> {
         IpAddr::V6(ip) => format!("{scheme}://[{ip}]:{port}"),
     };
 
+    let session = Arc::new(Session::new(pact, compiled, port));
     let shared = Arc::new(Shared {
-        id: NEXT_ID.fetch_add(1, Ordering::Relaxed),
         port,
         url,
         cors: options.cors,
-        state: Mutex::new(State::new(pact.interactions.len())),
-        compiled,
-        log_full: std::sync::atomic::AtomicBool::new(false),
-        pact,
+        session: Mutex::new(session.clone()),
     });
     let (stop, stop_rx) = oneshot::channel();
     let sockets: SharedSockets = Arc::new(Mutex::new(Sockets {
@@ -447,21 +647,19 @@ pub fn start(pact: Pact, options: ServerOptions) -> Result<Arc<MockServer>> {
         Some(t) => (Some(t.acceptor), Some(t.certificate_pem)),
         None => (None, None),
     };
-    let server = Arc::new(MockServer {
-        port,
+    let endpoint = Arc::new(Endpoint {
         shared: shared.clone(),
+        options,
         certificate_pem,
         sockets: sockets.clone(),
         stop: Mutex::new(Some(stop)),
     });
-    shared.log(&format!(
-        "mock server started at {} for the pact between '{}' and '{}' ({} interactions, spec {})",
-        shared.url,
-        shared.pact.consumer,
-        shared.pact.provider,
-        shared.pact.interactions.len(),
-        shared.pact.spec
-    ));
+    let server = Arc::new(MockServer {
+        port,
+        session: session.clone(),
+        endpoint,
+    });
+    announce(&shared, &session);
     rt.spawn(accept_loop(sockets, shared, acceptor, stop_rx));
     lock(&REGISTRY).insert(port, server.clone());
     Ok(server)
@@ -565,8 +763,8 @@ async fn serve_connection(stream: TcpStream, shared: Arc<Shared>, tls: Option<Tl
         Some(acceptor) => {
             match tokio::time::timeout(TLS_HANDSHAKE_TIMEOUT, acceptor.accept(stream)).await {
                 Ok(Ok(tls_stream)) => serve_http(Box::new(tls_stream), shared).await,
-                Ok(Err(e)) => shared.log(&format!("TLS handshake failed: {e}")),
-                Err(_) => shared.log("TLS handshake timed out"),
+                Ok(Err(e)) => shared.session().log(&format!("TLS handshake failed: {e}")),
+                Err(_) => shared.session().log("TLS handshake timed out"),
             }
         }
     }
