@@ -8,7 +8,8 @@
 'use strict'
 
 const logger = require('./logger')
-const { failureText, filterMissingFeatureFlag } = require('./display')
+// Only a failed test formats mismatches: loaded then.
+const display = () => require('./display')
 
 /** The V3MockServer / V4MockServer a test function receives. */
 function mockServerFor(server, scheme, host) {
@@ -68,10 +69,9 @@ async function executeTest(handle, opts, testFn, reset) {
     // A server that matched has no mismatches: only a failed test pays for listing them.
     const matched = server.matched()
     const mismatches = matched ? [] : server.mismatches()
-    const errors = filterMissingFeatureFlag(mismatches)
     // Pact validation failed
-    if (!matched && errors.length > 0) {
-      const message = failureText(mismatches)
+    if (!matched && display().filterMissingFeatureFlag(mismatches).length > 0) {
+      const message = display().failureText(mismatches)
       if (error) {
         // The test's own error (often the client's reaction to the mock server's 500) is
         // what it threw; the mismatches explain it.

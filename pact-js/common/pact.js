@@ -9,7 +9,8 @@ const fs = require('node:fs')
 const path = require('node:path')
 const binding = require('./binding')
 const { isMatcher, isStatusCodeMatcher, reify } = require('../v3/matchers')
-const { ruleEntries, validateRules } = require('./rules')
+// Only matchingRules() takes rules as rules: loaded then.
+const rulesModule = () => require('./rules')
 
 /** Whether a value is integration JSON (what libpact_ffi takes out of a JSON string). */
 function isMatcherObject(v) {
@@ -153,6 +154,7 @@ class HttpInteraction {
 
   /** Rules in pact-js's `Rules` form, checked as pact-js checks them; added to the part. */
   matchingRules(part, rules) {
+    const { validateRules, ruleEntries } = rulesModule()
     validateRules(rules)
     const json = rulesJson(ruleEntries(rules))
     if (Object.keys(json).length > 0) this.handle.pendingRules.push([this.interaction, part, json])
