@@ -5,6 +5,9 @@
 //   drop-in   the same files, the import mapped to pact-mock-server-ffi/pact-js by Jest's
 //             moduleNameMapper (what a team switching with one config line does)
 //   floor     the same layout with empty tests and no Pact at all: Jest's own cost
+//   fetch     the same layout and the same requests with fetch, answered by a Node http server
+//             (one per file, like a mock server kept across tests) and no Pact: what the test's
+//             own client costs, which every library's cost above the floor includes
 // and reports what each library costs above the floor, plus the time to require each library
 // in a fresh process. Usage: node benches/jest-suite.mjs [--rounds N] [--write]
 // (--write puts the table into benches/README.md between the jest-suite markers).
@@ -26,6 +29,7 @@ const work = path.join(root, 'target', 'jest-suite')
 fs.rmSync(work, { recursive: true, force: true })
 fs.mkdirSync(path.join(work, 'pact'), { recursive: true })
 fs.mkdirSync(path.join(work, 'floor'), { recursive: true })
+fs.mkdirSync(path.join(work, 'fetch'), { recursive: true })
 
 function pactFile(n) {
   return `const { PactV4, MatchersV3 } = require('@pact-foundation/pact')
@@ -66,9 +70,38 @@ function floorFile(n) {
 `
 }
 
+function fetchFile(n) {
+  return `const http = require('node:http')
+
+let server
+beforeAll(async () => {
+  server = http.createServer((req, res) => {
+    const t = Number(req.url.split('/').pop())
+    res.setHeader('Content-Type', 'application/json')
+    res.end(JSON.stringify({ id: t, name: 'item ' + t, tags: ['new'], price: 9.5 }))
+  })
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve))
+})
+afterAll(() => new Promise((resolve) => { server.closeAllConnections(); server.close(resolve) }))
+
+describe('items ${n}', () => {
+  for (let t = 0; t < ${TESTS}; t++) {
+    test('item ' + t, async () => {
+      const res = await fetch('http://127.0.0.1:' + server.address().port + '/items/' + t, { headers: { Accept: 'application/json' } })
+      expect(res.status).toBe(200)
+      const item = await res.json()
+      expect(item.id).toBe(t)
+      expect(item.tags).toEqual(['new'])
+    })
+  }
+})
+`
+}
+
 for (let n = 0; n < FILES; n++) {
   fs.writeFileSync(path.join(work, 'pact', `items-${n}.test.cjs`), pactFile(n))
   fs.writeFileSync(path.join(work, 'floor', `items-${n}.test.cjs`), floorFile(n))
+  fs.writeFileSync(path.join(work, 'fetch', `items-${n}.test.cjs`), fetchFile(n))
 }
 const config = (dir, mapToDropIn) => {
   const file = path.join(work, `jest.${mapToDropIn ? 'drop-in' : path.basename(dir)}.config.cjs`)
@@ -88,6 +121,7 @@ const runs = {
   'pact-js': config(path.join(work, 'pact'), false),
   'drop-in': config(path.join(work, 'pact'), true),
   floor: config(path.join(work, 'floor'), false),
+  fetch: config(path.join(work, 'fetch'), false),
 }
 const jest = path.join(root, 'node_modules', '.bin', 'jest')
 
@@ -103,7 +137,7 @@ function runOnce(name) {
   const written = fs.readdirSync(pactDir).length
   fs.rmSync(pactDir, { recursive: true, force: true })
   if (r.status !== 0) throw new Error(`${name}: jest failed\n${r.stdout}\n${r.stderr}`)
-  if (name !== 'floor' && written !== FILES) throw new Error(`${name}: ${written} pact files, expected ${FILES}`)
+  if ((name === 'pact-js' || name === 'drop-in') && written !== FILES) throw new Error(`${name}: ${written} pact files, expected ${FILES}`)
   return seconds
 }
 
@@ -126,7 +160,7 @@ function median(xs) {
   return s[Math.floor(s.length / 2)]
 }
 
-const results = { 'pact-js': [], 'drop-in': [], floor: [] }
+const results = { 'pact-js': [], 'drop-in': [], floor: [], fetch: [] }
 for (let round = 0; round < rounds; round++) {
   const order = Object.keys(results)
   if (round % 2) order.reverse()
@@ -139,6 +173,7 @@ for (let round = 0; round < rounds; round++) {
 const m = Object.fromEntries(Object.entries(results).map(([k, v]) => [k, median(v)]))
 const pactJsAbove = m['pact-js'] - m.floor
 const dropInAbove = m['drop-in'] - m.floor
+const fetchAbove = m.fetch - m.floor
 const requirePactJs = requireMs('@pact-foundation/pact')
 const requireDropIn = requireMs(path.join(root, 'pact-js', 'index.js'))
 
@@ -150,8 +185,9 @@ const lines = [
   `| floor (empty tests, no Pact) | ${m.floor.toFixed(2)} | |`,
   `| @pact-foundation/pact | ${m['pact-js'].toFixed(2)} | ${pactJsAbove.toFixed(2)} |`,
   `| pact-mock-server-ffi/pact-js (moduleNameMapper) | ${m['drop-in'].toFixed(2)} | ${dropInAbove.toFixed(2)} |`,
+  `| fetch only (the same requests to a Node server, no Pact) | ${m.fetch.toFixed(2)} | ${fetchAbove.toFixed(2)} |`,
   '',
-  `Above the floor the drop-in costs ${(dropInAbove / pactJsAbove).toFixed(3)} of what pact-js costs (target: at most 0.1).`,
+  `Above the floor the drop-in costs ${(dropInAbove / pactJsAbove).toFixed(3)} of what pact-js costs (target: at most 0.1); the tests' own fetch calls alone cost ${(fetchAbove / pactJsAbove).toFixed(3)} of it.`,
   `\`require\` in a fresh process: @pact-foundation/pact ${requirePactJs.toFixed(0)} ms, the drop-in ${requireDropIn.toFixed(1)} ms (with the addon).`,
 ]
 const table = lines.join('\n')
