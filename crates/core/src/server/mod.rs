@@ -372,17 +372,13 @@ impl MockServer {
     pub fn release(&self) -> bool {
         let registered = self.unregister();
         let endpoint = &self.endpoint;
-        if endpoint.options.port != 0 {
-            if endpoint.shared.serves(&self.session) {
-                endpoint.close();
+        let idle = match Session::idle(self.port) {
+            Ok(idle) if endpoint.options.port == 0 => Arc::new(idle),
+            _ => {
+                self.shutdown();
+                return registered;
             }
-            return registered;
-        }
-        let Ok(idle) = Session::idle(self.port) else {
-            self.shutdown();
-            return registered;
         };
-        let idle = Arc::new(idle);
         {
             let mut current = lock(&endpoint.shared.session);
             if current.id != self.session.id || !endpoint.is_open() {
