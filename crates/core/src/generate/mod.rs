@@ -110,13 +110,7 @@ impl ResponseGenerator {
         }
         if let Some((json, paths)) = &self.json_body {
             let mut json = json.clone();
-            for (path, generator) in paths {
-                path.apply(&mut json, &mut |v: &mut Value| {
-                    if let Some(new) = generate_value(generator, v, context) {
-                        *v = new;
-                    }
-                });
-            }
+            apply_at_paths(&mut json, paths.iter().map(|(p, g)| (p, g)), context);
             out.body = Body::Present {
                 bytes: json.to_string().into_bytes(),
                 content_type: response.body.content_type().cloned(),
@@ -147,14 +141,11 @@ pub(crate) fn generate_body(
     let structured = content_type.is_some_and(|c| c.is_xml() || c.is_form());
     if !structured {
         if let Ok(mut json) = serde_json::from_slice::<Value>(bytes) {
-            for (path, generator) in generators {
-                let Some(p) = parse_path(path) else { continue };
-                p.apply(&mut json, &mut |v: &mut Value| {
-                    if let Some(new) = generate_value(generator, v, context) {
-                        *v = new;
-                    }
-                });
-            }
+            let paths: Vec<(JsonPath, &Generator)> = generators
+                .iter()
+                .filter_map(|(path, generator)| Some((parse_path(path)?, generator)))
+                .collect();
+            apply_at_paths(&mut json, paths.iter().map(|(p, g)| (p, *g)), context);
             return Body::Present {
                 bytes: json.to_string().into_bytes(),
                 content_type: body_ct.clone(),
@@ -162,6 +153,21 @@ pub(crate) fn generate_body(
         }
     }
     apply_body(body, content_type, generators, context)
+}
+
+/// Replaces the value at each path of `json` with its generator's value.
+fn apply_at_paths<'a>(
+    json: &mut Value,
+    paths: impl IntoIterator<Item = (&'a JsonPath, &'a Generator)>,
+    context: &GeneratorContext,
+) {
+    for (path, generator) in paths {
+        path.apply(json, &mut |v: &mut Value| {
+            if let Some(new) = generate_value(generator, v, context) {
+                *v = new;
+            }
+        });
+    }
 }
 
 fn apply_status(out: &mut Response, generator: &Generator, context: &GeneratorContext) {

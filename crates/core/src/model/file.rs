@@ -847,7 +847,7 @@ pub fn write_pact_file(
 /// On Linux an existing file is swapped with `new` (`renameat2` with `RENAME_EXCHANGE`), and
 /// the old one, now named `new`, removed: ext4 makes a plain rename over an existing file
 /// start writing the new file's data to disk on the spot (its `auto_da_alloc` guard against
-/// empty files after a crash), which cost ~0.3 ms of every test's pact-file write. Where the
+/// empty files after a crash), which cost ~0.1-0.3 ms of every test's pact-file write. Where the
 /// swap is not possible (no file yet, a file system without it) this is a plain rename.
 fn replace_file(new: &Path, path: &Path) -> std::io::Result<()> {
     #[cfg(target_os = "linux")]
