@@ -98,6 +98,10 @@ describe('items ${n}', () => {
 `
 }
 
+// Records which process ran each test file, so that a run shows it used two workers.
+const recordWorker = path.join(work, 'record-worker.cjs')
+fs.writeFileSync(recordWorker, "require('node:fs').appendFileSync(process.env.BENCH_WORKERS_FILE, process.pid + '\\n')\n")
+
 for (let n = 0; n < FILES; n++) {
   fs.writeFileSync(path.join(work, 'pact', `items-${n}.test.cjs`), pactFile(n))
   fs.writeFileSync(path.join(work, 'floor', `items-${n}.test.cjs`), floorFile(n))
@@ -113,7 +117,7 @@ const config = (dir, mapToDropIn) => {
     : ''
   fs.writeFileSync(
     file,
-    `module.exports = { rootDir: ${JSON.stringify(dir)}, testEnvironment: 'node', testMatch: ['<rootDir>/*.test.cjs'], maxWorkers: 2, ${mapper} }\n`,
+    `module.exports = { rootDir: ${JSON.stringify(dir)}, testEnvironment: 'node', testMatch: ['<rootDir>/*.test.cjs'], maxWorkers: 2, setupFiles: [${JSON.stringify(recordWorker)}], ${mapper} }\n`,
   )
   return file
 }
@@ -125,18 +129,27 @@ const runs = {
 }
 const jest = path.join(root, 'node_modules', '.bin', 'jest')
 
+// Every run starts with an empty Jest cache, as on CI: with the test timings of an earlier run
+// in its cache Jest runs 20 or fewer fast test files in band, in one process, whatever
+// maxWorkers says. (The test files are not transformed, so the cache holds nothing else that
+// would matter.)
 function runOnce(name) {
-  const pactDir = fs.mkdtempSync(path.join(os.tmpdir(), 'jest-suite-pacts-'))
+  const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'jest-suite-'))
+  const pactDir = path.join(scratch, 'pacts')
+  const workersFile = path.join(scratch, 'workers')
+  fs.mkdirSync(pactDir)
   const start = process.hrtime.bigint()
-  const r = spawnSync(jest, ['--config', runs[name], '--silent'], {
+  const r = spawnSync(jest, ['--config', runs[name], '--silent', '--cacheDirectory', path.join(scratch, 'cache')], {
     cwd: root,
-    env: { ...process.env, BENCH_PACT_DIR: pactDir, SCARF_ANALYTICS: 'false', PACT_DO_NOT_TRACK: 'true' },
+    env: { ...process.env, BENCH_PACT_DIR: pactDir, BENCH_WORKERS_FILE: workersFile, SCARF_ANALYTICS: 'false', PACT_DO_NOT_TRACK: 'true' },
     encoding: 'utf8',
   })
   const seconds = Number(process.hrtime.bigint() - start) / 1e9
   const written = fs.readdirSync(pactDir).length
-  fs.rmSync(pactDir, { recursive: true, force: true })
+  const workers = new Set(fs.readFileSync(workersFile, 'utf8').trim().split('\n')).size
+  fs.rmSync(scratch, { recursive: true, force: true })
   if (r.status !== 0) throw new Error(`${name}: jest failed\n${r.stdout}\n${r.stderr}`)
+  if (workers !== 2) throw new Error(`${name}: the test files ran in ${workers} process(es), expected 2 workers`)
   if ((name === 'pact-js' || name === 'drop-in') && written !== FILES) throw new Error(`${name}: ${written} pact files, expected ${FILES}`)
   return seconds
 }
