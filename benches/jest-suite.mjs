@@ -201,6 +201,7 @@ const lines = [
   `| fetch only (the same requests to a Node server, no Pact) | ${m.fetch.toFixed(2)} | ${fetchAbove.toFixed(2)} |`,
   '',
   `Above the floor the drop-in costs ${(dropInAbove / pactJsAbove).toFixed(3)} of what pact-js costs (target: at most 0.1); the tests' own fetch calls alone cost ${(fetchAbove / pactJsAbove).toFixed(3)} of it.`,
+  `Above the fetch-only run (each library's own cost: its modules, building, serving, verifying, writing) the drop-in costs ${(m['drop-in'] - m.fetch).toFixed(2)} s, pact-js ${(m['pact-js'] - m.fetch).toFixed(2)} s: ${((m['drop-in'] - m.fetch) / (m['pact-js'] - m.fetch)).toFixed(3)} of it.`,
   `\`require\` in a fresh process: @pact-foundation/pact ${requirePactJs.toFixed(0)} ms, the drop-in ${requireDropIn.toFixed(1)} ms (with the addon).`,
 ]
 const table = lines.join('\n')
