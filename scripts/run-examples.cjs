@@ -52,8 +52,13 @@ function check(name, fn) {
 
 const pactDir = fs.mkdtempSync(path.join(os.tmpdir(), 'pact-examples-'))
 const env = { PACT_DIR: pactDir }
+// Jest starts from an empty cache, as on CI: with the test timings of an earlier run cached, it
+// runs a few fast test files in band, in one process, and the suites would not show parallel
+// workers writing one pact file.
+const jestCache = fs.mkdtempSync(path.join(os.tmpdir(), 'pact-examples-jest-cache-'))
+const jestArgs = (config) => ['--config', config, '--cacheDirectory', jestCache]
 
-const jestOk = step('jest', bin('jest'), ['--config', path.join(examples, 'jest', 'jest.config.cjs')], env)
+const jestOk = step('jest', bin('jest'), jestArgs(path.join(examples, 'jest', 'jest.config.cjs')), env)
 step('mocha', bin('mocha'), [path.join(examples, 'mocha', '*.spec.cjs')], env)
 step('vitest', bin('vitest'), ['run', '--config', path.join(examples, 'vitest', 'vitest.config.mjs')], env)
 step('tsc (example)', bin('tsc'), ['--noEmit', '--strict', '-p', path.join(examples, 'vitest', 'tsconfig.json')])
@@ -80,8 +85,8 @@ if (jestOk) {
 // The pact-js drop-in.
 const dropIn = path.join(root, '__test__', 'pact-js')
 const dropInExamples = path.join(dropIn, 'examples')
-step('jest (pact-js drop-in)', bin('jest'), ['--config', path.join(dropInExamples, 'jest', 'jest.config.cjs')], env)
-step('jest moduleNameMapper (pact-js drop-in)', bin('jest'), ['--config', path.join(dropInExamples, 'jest-alias', 'jest.config.cjs')], env)
+step('jest (pact-js drop-in)', bin('jest'), jestArgs(path.join(dropInExamples, 'jest', 'jest.config.cjs')), env)
+step('jest moduleNameMapper (pact-js drop-in)', bin('jest'), jestArgs(path.join(dropInExamples, 'jest-alias', 'jest.config.cjs')), env)
 step('vitest (pact-js drop-in)', bin('vitest'), ['run', '--config', path.join(dropInExamples, 'vitest', 'vitest.config.mjs')], env)
 step('tsc (pact-js drop-in examples, Vitest)', bin('tsc'), ['--noEmit', '-p', path.join(dropInExamples, 'vitest', 'tsconfig.json')])
 step('tsc (pact-js drop-in examples, Jest)', bin('tsc'), ['--noEmit', '-p', path.join(dropInExamples, 'jest', 'tsconfig.json')])
@@ -129,5 +134,6 @@ check('pact-js drop-in message suites wrote their pact files', () => {
 })
 
 fs.rmSync(pactDir, { recursive: true, force: true })
+fs.rmSync(jestCache, { recursive: true, force: true })
 process.stdout.write(`\nexamples: ${passed} passed, ${failed} failed\n`)
 process.exitCode = failed === 0 ? 0 : 1
