@@ -160,9 +160,17 @@ class HttpInteraction {
     if (Object.keys(json).length > 0) this.handle.pendingRules.push([this.interaction, part, json])
   }
 
-  /** The response status: a number, or a matcher (a statusCode matcher keeps its rule). */
+  /**
+   * The response status: a number, or a statusCode matcher, whose example is the status and
+   * whose rule is keyed by "$", as pact-js hands both to libpact_ffi (withStatus, then
+   * withResponseMatchingRules).
+   */
   status(status) {
-    this.interaction.willRespondWith(isStatusCodeMatcher(status) ? wireValue(status) : reify(status))
+    this.interaction.willRespondWith(reify(status))
+    if (isStatusCodeMatcher(status)) {
+      const rule = { matchers: [{ match: 'statusCode', status: status.status }] }
+      this.handle.pendingRules.push([this.interaction, 'response', { status: { $: rule } }])
+    }
   }
 
   pending(pending) {
