@@ -770,6 +770,8 @@ const scenarios = [
         assert.match(text, /^Test failed for the following reasons:\n\n {2}Mock server failed with the following mismatches:\n\n\t0\) The following request was incorrect: \n\n {12}\tPOST \/orders\n/)
         assert.match(text, /\n\t1\) The following request was expected but not received: \n\t {4}Method: GET\n\t {4}Path: \/never/)
         assert.match(text, /query parameter 'id'/i)
+        // A body mismatch line names its place in the body.
+        assert.match(text, /\t\t\t \d\.\d \t\$\.qty: .*\n/)
         assert.equal(side.responses[0].status, 500)
       }
       assert.match(ref.error.message, /\t\t\t 1\.0 /, 'pact-js numbers the details 1.j')

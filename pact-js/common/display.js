@@ -49,7 +49,17 @@ function filterMissingFeatureFlag(mismatches) {
   return mismatches
 }
 
+/** pact-js's test for a mismatch it shows with its path (a body mismatch, a plugin's). */
+function isContentMismatch(m) {
+  return m.diff !== undefined || (m.expected !== undefined && m.actual !== undefined && m.mismatch !== undefined && m.path !== undefined)
+}
+
 function printMismatch(m) {
+  if (isContentMismatch(m)) {
+    const lines = [`\t${m.path}: ${m.mismatch}\n`, m.mismatch ? '' : `\t\tExpected '${m.expected}', got: '${m.actual}${m.diff}'`]
+    if (m.diff) lines.push('\t\tDiff:', `\t\t\t${m.diff}`)
+    return lines.join('\n\n')
+  }
   switch (m.type) {
     case 'MethodMismatch':
       return `Expected ${m.expected}, got: ${m.actual}`
