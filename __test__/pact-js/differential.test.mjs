@@ -159,6 +159,20 @@ const scenarios = [
     },
   },
   {
+    name: 'PactV4: jsonBody under a Content-Type header with a charset (request and response)',
+    async run({ PactV4, MatchersV3: M }, { opts, call }) {
+      const pact = new PactV4(opts)
+      await pact
+        .addInteraction()
+        .uponReceiving('a query with a charset')
+        .withRequest('POST', '/graphql', (b) => b.headers({ 'Content-Type': 'application/json; charset=utf-8' }).jsonBody({ query: 'q' }))
+        .willRespondWith(200, (b) => b.jsonBody({ data: { hello: M.like('hi') } }).headers({ 'Content-Type': 'application/json; charset=utf-8' }))
+        .executeTest(async (ms) => {
+          await call(`${ms.url}/graphql`, { method: 'POST', headers: { 'Content-Type': 'application/json; charset=utf-8' }, body: JSON.stringify({ query: 'q' }) })
+        })
+    },
+  },
+  {
     name: 'PactV4: status class and status list matchers',
     async run({ PactV4, MatchersV3: M, HTTPResponseStatusClass }, { opts, call }) {
       const pact = new PactV4(opts)

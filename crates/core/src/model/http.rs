@@ -83,18 +83,24 @@ pub(crate) fn find_header<'a>(headers: Option<&'a Headers>, name: &str) -> Optio
         .map(|(_, v)| v)
 }
 
-/// Content type of a request or response: header, then body, then sniffed from the bytes.
+/// Content type of a request or response: the body's own (what a test gave with the body, or
+/// a V4 file's `contentType`), then the header, then sniffed from the bytes; pact-reference
+/// decides in this order too, so `jsonBody` under a `Content-Type: application/json;
+/// charset=utf-8` header is still written as `application/json`.
 pub(crate) fn content_type_of(headers: Option<&Headers>, body: &Body) -> Option<ContentType> {
+    if let Body::Present {
+        content_type: Some(ct),
+        ..
+    } = body
+    {
+        return Some(ct.clone());
+    }
     if let Some(values) = find_header(headers, "content-type") {
         if let Some(ct) = values.first().and_then(|v| ContentType::parse(v)) {
             return Some(ct);
         }
     }
     match body {
-        Body::Present {
-            content_type: Some(ct),
-            ..
-        } => Some(ct.clone()),
         Body::Present { bytes, .. } => Some(ContentType::detect(bytes)),
         _ => None,
     }
