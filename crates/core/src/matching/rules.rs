@@ -552,9 +552,12 @@ pub(crate) fn content_type_check(bytes: &[u8], expected: &str) -> std::result::R
         .trim()
         .to_ascii_lowercase();
     let detected = detect_mime(bytes);
-    if detected == expected_essence
-        || (expected_essence.starts_with("text/") && detected == "text/plain")
-    {
+    // UTF-8 text with no binary signature is text, whatever it looks like (a Markdown file that
+    // opens with an HTML tag is still text/markdown or text/plain).
+    let text_as_text = expected_essence.starts_with("text/")
+        && infer::get(bytes).is_none()
+        && std::str::from_utf8(bytes).is_ok();
+    if detected == expected_essence || text_as_text {
         Ok(())
     } else {
         Err(format!(

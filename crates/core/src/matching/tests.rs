@@ -1150,6 +1150,39 @@ fn binary_bodies_bytes_or_content_type_rule() {
 }
 
 #[test]
+fn content_type_rule_takes_any_utf8_text_as_text() {
+    let expected = |ct: &str| {
+        let mut r = typed("POST", ct, b"expected");
+        r.matching_rules = MatchingRules::from_json(
+            &json!({"body": {"$": rule(json!({"match": "contentType", "value": ct}))}}),
+        )
+        .unwrap();
+        r
+    };
+    // Markdown that opens with an HTML tag (pact-js's README does) looks like XML to sniffing.
+    let markdown = b"<span align=\"center\">\n\n# Pact JS\n\n</span>\n";
+    for ct in ["text/plain", "text/markdown"] {
+        assert!(
+            match_request(&expected(ct), &typed("POST", ct, markdown), SpecVersion::V3)
+                .unwrap()
+                .is_empty(),
+            "{ct}"
+        );
+    }
+    // Bytes with a binary signature are not text.
+    let m = match_request(
+        &expected("text/plain"),
+        &typed("POST", "text/plain", PNG),
+        SpecVersion::V3,
+    )
+    .unwrap();
+    assert_eq!(
+        only(&m).1,
+        "Expected binary contents to have content type 'text/plain' but detected contents was 'image/png'"
+    );
+}
+
+#[test]
 fn status_equality_and_status_code_rule() {
     let expected = Response {
         status: 200,
