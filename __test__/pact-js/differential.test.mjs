@@ -283,7 +283,7 @@ const scenarios = [
       assert.equal(r.encoded, 'base64')
       assert.equal(r.contentType, 'multipart/form-data')
       assert.equal(o.encoded, false)
-      assert.equal(o.contentType, 'multipart/form-data; boundary=XyZ123boundary')
+      assert.equal(o.contentType, 'multipart/form-data;boundary=XyZ123boundary')
       assert.equal(Buffer.from(r.content, 'base64').toString('utf8'), o.content)
       ours.pact.interactions[0].request.body = r
     },

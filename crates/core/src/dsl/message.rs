@@ -131,8 +131,10 @@ pub fn with_contents(
         &mut contents.matching_rules,
         &mut contents.generators,
     );
-    // Bytes given with a text type stay bytes (written as base64, handed over as a Buffer).
-    contents.content_type_hint = (binary_input && !ct.is_binary()).then(|| "BINARY".to_string());
+    // Bytes given with a text type stay bytes (written as base64, handed over as a Buffer);
+    // multipart contents are bytes anyway (see `MessageContents::is_binary`).
+    contents.content_type_hint =
+        (binary_input && !ct.is_binary() && !ct.is_multipart()).then(|| "BINARY".to_string());
     if part != MessagePart::Message && !contents.metadata.contains_key("contentType") {
         contents
             .metadata

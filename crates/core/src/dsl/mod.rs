@@ -704,7 +704,7 @@ pub(crate) fn encode_body(
             // As pact-js binary bodies: matched by the detected content type, not byte for
             // byte. Plain octet-stream stays exact, as nothing more specific can be detected.
             if content_type_rule && ct.essence() != "application/octet-stream" && !b.is_empty() {
-                processor.add_rules("$", vec![MatchingRule::ContentType(ct.essence())]);
+                processor.add_rules("$", vec![MatchingRule::ContentType(ct.to_string())]);
             }
             b
         }

@@ -128,12 +128,12 @@ impl Body {
                 match (json, std::str::from_utf8(bytes)) {
                     (Some(v), _) => {
                         obj.insert("content".into(), v);
-                        obj.insert("contentType".into(), Value::String(ct.to_string()));
+                        obj.insert("contentType".into(), Value::String(ct.pact_form()));
                         obj.insert("encoded".into(), Value::Bool(false));
                     }
                     (None, Ok(s)) if !ct.is_binary() => {
                         obj.insert("content".into(), Value::String(s.to_string()));
-                        obj.insert("contentType".into(), Value::String(ct.to_string()));
+                        obj.insert("contentType".into(), Value::String(ct.pact_form()));
                         obj.insert("encoded".into(), Value::Bool(false));
                     }
                     _ => {
@@ -141,7 +141,7 @@ impl Body {
                             "content".into(),
                             Value::String(base64::engine::general_purpose::STANDARD.encode(bytes)),
                         );
-                        obj.insert("contentType".into(), Value::String(ct.to_string()));
+                        obj.insert("contentType".into(), Value::String(ct.pact_form()));
                         obj.insert("encoded".into(), Value::String("base64".into()));
                     }
                 }
@@ -201,6 +201,24 @@ impl ContentType {
     /// `type/subtype` without parameters.
     pub fn essence(&self) -> String {
         format!("{}/{}", self.main, self.sub)
+    }
+
+    /// The form pact-reference writes a body's `contentType` in: `type/subtype`, then the
+    /// parameters sorted by name as `;name=value` (no spaces, a charset in lower case), so
+    /// `multipart/form-data; boundary=X` is `multipart/form-data;boundary=X`.
+    pub fn pact_form(&self) -> String {
+        let mut params = self.params.clone();
+        params.sort_by(|a, b| a.0.cmp(&b.0));
+        let mut out = self.essence();
+        for (name, value) in params {
+            let value = if name == "charset" {
+                value.to_ascii_lowercase()
+            } else {
+                value
+            };
+            out.push_str(&format!(";{name}={value}"));
+        }
+        out
     }
 
     pub fn is_json(&self) -> bool {

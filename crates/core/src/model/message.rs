@@ -424,15 +424,17 @@ impl MessageContents {
         }
     }
 
-    /// Whether the contents are bytes rather than text or JSON: a binary content type, or the
-    /// `BINARY` hint.
+    /// Whether the contents are bytes rather than text or JSON: a binary or multipart content
+    /// type (pact-reference writes both as base64), or the `BINARY` hint.
     pub fn is_binary(&self) -> bool {
         self.body.is_present()
             && (self
                 .content_type_hint
                 .as_deref()
                 .is_some_and(|h| h.eq_ignore_ascii_case("BINARY"))
-                || self.content_type().is_some_and(|ct| ct.is_binary()))
+                || self
+                    .content_type()
+                    .is_some_and(|ct| ct.is_binary() || ct.is_multipart()))
     }
 
     /// How the contents are written: JSON, text or base64 (`None`: no contents).
@@ -472,7 +474,7 @@ impl MessageContents {
         let mut obj = Map::new();
         obj.insert("content".into(), content);
         // The reference's content type for contents without one.
-        let ct = ct.map(|c| c.to_string()).unwrap_or_else(|| "*/*".into());
+        let ct = ct.map(|c| c.pact_form()).unwrap_or_else(|| "*/*".into());
         obj.insert("contentType".into(), Value::String(ct));
         if let Some(hint) = &self.content_type_hint {
             obj.insert("contentTypeHint".into(), Value::String(hint.clone()));
