@@ -74,7 +74,9 @@ class XmlBuilder {
 
   build(callback) {
     callback(this.root)
-    return JSON.stringify(this)
+    // Attributes that are not an object ('' or undefined, as pact-js's examples pass them)
+    // are no attributes, as libpact_ffi reads them.
+    return JSON.stringify(this, (key, value) => (key === 'attributes' && (value === null || typeof value !== 'object' || Array.isArray(value)) ? undefined : value))
   }
 }
 

@@ -215,6 +215,23 @@ const scenarios = [
     },
   },
   {
+    name: "PactV4: XmlBuilder elements with '' as attributes (as pact-js's examples pass them)",
+    async run({ PactV4, XmlBuilder, MatchersV3: M }, { opts, call }) {
+      const pact = new PactV4(opts)
+      const body = new XmlBuilder('1.0', 'UTF-8', 'root').build((el) => {
+        el.appendElement('data', '', (data) => data.appendElement('h:data', '', M.string('random')))
+      })
+      await pact
+        .addInteraction()
+        .uponReceiving('an XML document')
+        .withRequest('GET', '/doc')
+        .willRespondWith(200, (b) => b.xmlBody(body))
+        .executeTest(async (ms) => {
+          await call(`${ms.url}/doc`)
+        })
+    },
+  },
+  {
     name: 'PactV4: binary bodies (body(contentType, Buffer) and binaryFile)',
     async run({ PactV4 }, { opts, call, fixture }) {
       const pact = new PactV4(opts)
