@@ -535,6 +535,16 @@ describe('builders', () => {
     assert.throws(() => new PactV3(opts()).withRequest({ method: 'GET', path: '/' }), /withRequest: call uponReceiving\(description\) first/)
   })
 
+  test('withRequest without a method or a path says which is missing', () => {
+    assert.throws(() => new PactV3(opts()).uponReceiving('x').withRequest({ path: '/dogs' }), {
+      name: 'TypeError',
+      message: "withRequest: the method must be a string such as 'GET', got undefined",
+    })
+    assert.throws(() => new PactV4(opts()).addInteraction().uponReceiving('x').withRequest('GET'), /withRequest: the path must be a string such as '\/orders\/1' or a matcher, got undefined/)
+    // A number is a path as pact-js sends it: its text.
+    assert.doesNotThrow(() => new PactV4(opts()).addInteraction().uponReceiving('x').withRequest('GET', 5))
+  })
+
   test('binary and multipart files that cannot be read', () => {
     const pact = new PactV4(opts())
     assert.throws(() => pact.addInteraction().withRequest('GET', '/', (b) => b.binaryFile('image/png', '/no/such/file.png')), /unable to read file for binary payload : ENOENT/)

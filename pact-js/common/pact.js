@@ -28,6 +28,11 @@ function wireValue(v) {
   return text === undefined ? String(v) : text
 }
 
+/** A value as an error message shows it. */
+function describe(v) {
+  return v === undefined ? 'undefined' : typeof v === 'function' ? 'a function' : JSON.stringify(v) ?? String(v)
+}
+
 /** A body as pact-js hands it over: a string as it is, anything else as its JSON text. */
 function wireBody(body) {
   return typeof body === 'string' ? body : JSON.stringify(body)
@@ -109,6 +114,13 @@ class HttpInteraction {
   }
 
   withRequest(method, requestPath) {
+    // pact-js throws here too (libpact_ffi's "expected a string"), in fewer words.
+    if (typeof method !== 'string') {
+      throw new TypeError(`withRequest: the method must be a string such as 'GET', got ${describe(method)}`)
+    }
+    if (requestPath === undefined || requestPath === null) {
+      throw new TypeError(`withRequest: the path must be a string such as '/orders/1' or a matcher, got ${describe(requestPath)}`)
+    }
     this.interaction.withRequest(method, wireValue(requestPath))
   }
 
