@@ -237,7 +237,8 @@ export declare class Interaction {
    * A `multipart/form-data` body of one part, `partName`, holding `body` of `contentType`
    * (sent as file `fileName`, if given), as libpact_ffi's `pactffi_with_multipart_file`
    * builds it: the Content-Type header with the boundary (random unless given) and a regex
-   * rule for any boundary; the part is matched by its content type.
+   * rule for any boundary; the part is matched by its content type. Called again for the
+   * same part of the interaction, it adds another part (with the first call's boundary).
    */
   withMultipartBody(part: InteractionPart, contentType: string, body: Uint8Array, partName: string, boundary?: string | undefined | null, fileName?: string | undefined | null): this
 }

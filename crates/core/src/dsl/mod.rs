@@ -573,7 +573,8 @@ const MULTIPART_HEADER_REGEX: &str = r"multipart/form-data;(\s*charset=[^;]*;)?\
 /// `content_type` (a file named `file_name`, if given), as `pactffi_with_multipart_file_v2`
 /// builds it: the `Content-Type` header with the boundary (a random one unless given), matched
 /// by a regex whatever the boundary, and the part matched by its content type (a rule at
-/// `$.<part_name>`), not byte for byte. Earlier body rules are replaced.
+/// `$.<part_name>`), not byte for byte. Earlier body rules are replaced, unless the body is
+/// already a multipart/form-data body: then this part is added to it, with its boundary.
 pub fn with_multipart_body(
     i: &mut Interaction,
     part: Part,
@@ -601,15 +602,24 @@ pub fn with_multipart_body(
             Alphanumeric.sample_string(&mut rand::thread_rng(), 16)
         }
     };
+    // A second part is added to the multipart body the first one made, with its boundary (as
+    // libpact_ffi adds one per call); otherwise the body starts afresh.
+    let earlier = earlier_multipart(part_mut(i, part).body);
+    let boundary = earlier.as_ref().map_or(boundary, |(b, _)| b.clone());
     let mut disposition = format!("form-data; name=\"{}\"", form_data_quoted(part_name));
     if let Some(file_name) = file_name.filter(|f| !f.is_empty()) {
         disposition.push_str(&format!("; filename=\"{}\"", form_data_quoted(file_name)));
     }
-    let mut bytes = format!(
-        "--{boundary}\r\nContent-Disposition: {disposition}\r\nContent-Type: {}\r\n\r\n",
-        content_type.trim()
-    )
-    .into_bytes();
+    let mut bytes = earlier
+        .as_ref()
+        .map_or_else(Vec::new, |(_, parts)| parts.clone());
+    bytes.extend_from_slice(
+        format!(
+            "--{boundary}\r\nContent-Disposition: {disposition}\r\nContent-Type: {}\r\n\r\n",
+            content_type.trim()
+        )
+        .as_bytes(),
+    );
     bytes.extend_from_slice(&contents);
     bytes.extend_from_slice(format!("\r\n--{boundary}--\r\n").as_bytes());
 
@@ -629,8 +639,10 @@ pub fn with_multipart_body(
         0,
     )?;
     let p = part_mut(i, part);
-    p.rules.categories.shift_remove("body");
-    p.generators.categories.shift_remove("body");
+    if earlier.is_none() {
+        p.rules.categories.shift_remove("body");
+        p.generators.categories.shift_remove("body");
+    }
     p.rules.add(
         "body",
         &join_field("$", part_name),
@@ -638,6 +650,25 @@ pub fn with_multipart_body(
     );
     *p.body = Body::from_bytes(bytes, Some(header_ct));
     Ok(())
+}
+
+/// The boundary of a multipart/form-data body and its parts up to (not including) the closing
+/// delimiter, when the body is one.
+fn earlier_multipart(body: &Body) -> Option<(String, Vec<u8>)> {
+    let Body::Present {
+        bytes,
+        content_type: Some(ct),
+    } = body
+    else {
+        return None;
+    };
+    if ct.essence() != "multipart/form-data" {
+        return None;
+    }
+    let boundary = ct.params.iter().find(|(k, _)| k == "boundary")?.1.clone();
+    let closing = format!("--{boundary}--\r\n");
+    let parts = bytes.strip_suffix(closing.as_bytes())?;
+    Some((boundary, parts.to_vec()))
 }
 
 /// A boundary as RFC 2046 allows it: 1 to 70 of its characters, not ending in a space.
