@@ -566,6 +566,34 @@ const scenarios = [
     },
   },
   {
+    name: 'PactV3: two interactions with the same description and different provider states in one test',
+    async run({ PactV3, MatchersV3: M }, { opts, call }) {
+      const pact = new PactV3(opts)
+      pact.given('user 1 exists').uponReceiving('a request for a user').withRequest({ method: 'GET', path: '/users/1' }).willRespondWith({ status: 200, body: { id: M.integer(1) } })
+      await pact
+        .given('user 2 exists')
+        .uponReceiving('a request for a user')
+        .withRequest({ method: 'GET', path: '/users/2' })
+        .willRespondWith({ status: 200, body: { id: M.integer(2) } })
+        .executeTest(async (ms) => {
+          await call(`${ms.url}/users/1`)
+          await call(`${ms.url}/users/2`)
+        })
+    },
+    differences({ ref, ours }) {
+      // An interaction is its description and its provider states (as in a pact file, where
+      // both are written). pact-core looks interactions up by description alone, so the second
+      // replaces the first: /users/1 is unexpected there and the test fails, writing nothing.
+      assert.equal(ref.outcome, 'failed')
+      assert.equal(ref.responses[0].status, 500)
+      assert.equal(ref.pact, null)
+      assert.equal(ours.outcome, 'passed')
+      assert.deepEqual(ours.responses.map((r) => r.status), [200, 200])
+      assert.deepEqual(ours.pact.interactions.map((i) => i.providerStates[0].name), ['user 1 exists', 'user 2 exists'])
+      Object.assign(ref, { outcome: ours.outcome, error: ours.error, pact: ours.pact, responses: ours.responses })
+    },
+  },
+  {
     name: 'PactV3: fromProviderState inside an XML body',
     async run({ PactV3, MatchersV3: M, XmlBuilder }, { opts, call }) {
       const body = new XmlBuilder('1.0', 'UTF-8', 'account').build((el) => el.appendElement('id', {}, M.fromProviderState('${id}', '42')))
