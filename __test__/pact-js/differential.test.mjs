@@ -618,26 +618,14 @@ const scenarios = [
     },
   },
   {
-    name: 'PactV2: query parameter names with brackets and spaces',
+    name: 'PactV2: a query string with several parameters, brackets and spaces (written as pact-reference writes it)',
     async run({ PactV2 }, { opts, call }) {
       const provider = new PactV2({ ...opts, spec: 2 })
       await provider.setup()
-      await provider.addInteraction({ uponReceiving: 'cats by id', withRequest: { method: 'GET', path: '/cats', query: { 'catId[]': '1', 'a b': 'c d' } }, willRespondWith: { status: 200 } })
-      await call(`${provider.mockService.baseUrl}/cats?catId%5B%5D=1&a%20b=c%20d`, { headers: close })
+      await provider.addInteraction({ uponReceiving: 'cats by id', withRequest: { method: 'GET', path: '/cats', query: { size: '10', 'catId[]': ['1', '2'], q: 'c d.e' } }, willRespondWith: { status: 200 } })
+      await call(`${provider.mockService.baseUrl}/cats?size=10&catId%5B%5D=1&catId%5B%5D=2&q=c%20d.e`, { headers: close })
       await provider.verify()
       await provider.finalize()
-    },
-    differences({ ref, ours }) {
-      // A V2 query is one string. pact-reference writes names as they are and values
-      // form-encoded (`+` for a space), sorted by name; the core percent-encodes both (RFC
-      // 3986) in the order given. Both decode to the same parameters.
-      const r = ref.pact.interactions[0].request
-      const o = ours.pact.interactions[0].request
-      assert.equal(r.query, 'a b=c+d&catId[]=1')
-      assert.equal(o.query, 'catId%5B%5D=1&a%20b=c%20d')
-      const params = (q) => [...new URLSearchParams(q.replace(/\+/g, '%20')).entries()].sort()
-      assert.deepEqual(params(o.query), params(r.query.replace(' ', '%20')))
-      r.query = o.query
     },
   },
   {

@@ -86,6 +86,37 @@ fn the_model_holds_what_the_file_says() {
 }
 
 #[test]
+fn a_v2_query_string_is_written_as_pact_reference_writes_it_and_reads_back() {
+    let v3 = json!({
+        "consumer": {"name": "c"}, "provider": {"name": "p"},
+        "interactions": [{"description": "d", "request": {"method": "GET", "path": "/", "query": {
+            "size": ["10"], "catId[]": ["1", "2"], "q": ["a b.c"], "name": ["Jos\u{e9}"], "a&b": ["x=y"]
+        }}, "response": {"status": 200}}],
+        "metadata": {"pactSpecification": {"version": "3.0.0"}}
+    });
+    let pact = Pact::from_json(&v3).unwrap();
+    let v2 = pact.to_json_as(SpecVersion::V2).unwrap();
+    // By name; names raw; values with `+` for a space and lower-case `%xx`.
+    assert_eq!(
+        v2["interactions"][0]["request"]["query"],
+        "a%26b=x%3dy&catId[]=1&catId[]=2&name=Jos%c3%a9&q=a+b%2ec&size=10"
+    );
+    let back = Pact::from_json(&v2).unwrap();
+    let params = |p: &Pact| {
+        let mut q: Vec<_> = p.interactions[0]
+            .request
+            .query
+            .clone()
+            .unwrap()
+            .into_iter()
+            .collect();
+        q.sort();
+        q
+    };
+    assert_eq!(params(&back), params(&pact));
+}
+
+#[test]
 fn each_version_has_its_own_layout() {
     let pact = Pact::from_json(&fixture("v3.json")).unwrap();
     let v2 = pact.to_json_as(SpecVersion::V2).unwrap();

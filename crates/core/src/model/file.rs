@@ -598,24 +598,49 @@ fn headers_to_json(headers: &Headers, spec: SpecVersion) -> Value {
     )
 }
 
+/// A V2 query string as pact-reference (libpact_ffi 0.5) writes one: parameters ordered by
+/// name, each name's values in their order; names as they are; in values letters, digits and `-` as they are, a space as `+` and
+/// any other character as `%xx` (lower-case hex). Where pact-reference's form would not read
+/// back, the core departs from it: a non-ASCII character is written as its UTF-8 bytes
+/// (pact-reference writes the hex digits of its code point, which decode to other bytes), and
+/// a name holding `&`, `=`, `%`, `+`, `#` or a space is encoded as a value is.
 fn query_to_string(query: &Query) -> String {
-    use percent_encoding::{utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
-    const QUERY: &AsciiSet = &NON_ALPHANUMERIC
-        .remove(b'-')
-        .remove(b'_')
-        .remove(b'.')
-        .remove(b'~');
-    let mut parts = Vec::new();
-    for (k, values) in query {
-        for v in values {
-            let key = utf8_percent_encode(k, QUERY).to_string();
-            match v {
-                Some(v) => parts.push(format!("{key}={}", utf8_percent_encode(v, QUERY))),
-                None => parts.push(key),
+    fn encode(s: &str) -> String {
+        let mut out = String::with_capacity(s.len());
+        for ch in s.chars() {
+            match ch {
+                ' ' => out.push('+'),
+                '-' | 'a'..='z' | 'A'..='Z' | '0'..='9' => out.push(ch),
+                _ => {
+                    let mut utf8 = [0; 4];
+                    for byte in ch.encode_utf8(&mut utf8).bytes() {
+                        out.push_str(&format!("%{byte:02x}"));
+                    }
+                }
             }
         }
+        out
     }
-    parts.join("&")
+    let name = |k: &str| {
+        if k.contains(['&', '=', '%', '+', '#', ' ']) {
+            encode(k)
+        } else {
+            k.to_string()
+        }
+    };
+    let mut entries: Vec<(usize, &String, &Option<String>)> = query
+        .iter()
+        .flat_map(|(k, values)| values.iter().enumerate().map(move |(i, v)| (i, k, v)))
+        .collect();
+    entries.sort_by(|a, b| a.1.cmp(b.1).then_with(|| a.0.cmp(&b.0)));
+    entries
+        .into_iter()
+        .map(|(_, k, v)| match v {
+            Some(v) => format!("{}={}", name(k), encode(v)),
+            None => name(k),
+        })
+        .collect::<Vec<_>>()
+        .join("&")
 }
 
 fn query_to_json(query: &Query, spec: SpecVersion) -> Value {
