@@ -594,6 +594,32 @@ const scenarios = [
     },
   },
   {
+    name: 'PactV3: regex given the V2 term form { generate, matcher } (as pact-js\'s mocha example does)',
+    async run({ PactV3, MatchersV3: M }, { opts, call }) {
+      await new PactV3(opts)
+        .uponReceiving('a list of dogs')
+        .withRequest({ method: 'GET', path: '/dogs' })
+        .willRespondWith({ status: 200, headers: { 'Content-Type': M.regex({ generate: 'application/json; charset=utf-8', matcher: 'application/json;?.*' }) }, body: [] })
+        .executeTest(async (ms) => {
+          await call(`${ms.url}/dogs`)
+        })
+    },
+    differences({ ref, ours }) {
+      // pact-js hands the object itself over as the regex: pact-core writes its JSON text as
+      // the pattern and, with no example, an empty header. The drop-in reads the object as what
+      // it says: the matcher is the pattern, generate the example.
+      const r = ref.pact.interactions[0].response
+      const o = ours.pact.interactions[0].response
+      assert.equal(r.headers['Content-Type'], '')
+      assert.equal(r.matchingRules.header['Content-Type'].matchers[0].regex, JSON.stringify({ generate: 'application/json; charset=utf-8', matcher: 'application/json;?.*' }))
+      assert.equal(o.headers['Content-Type'], 'application/json; charset=utf-8')
+      assert.equal(o.matchingRules.header['Content-Type'].matchers[0].regex, 'application/json;?.*')
+      assert.equal(ours.responses[0].contentType, 'application/json; charset=utf-8')
+      ref.pact.interactions[0].response = o
+      ref.responses = ours.responses
+    },
+  },
+  {
     name: 'PactV3: fromProviderState inside an XML body',
     async run({ PactV3, MatchersV3: M, XmlBuilder }, { opts, call }) {
       const body = new XmlBuilder('1.0', 'UTF-8', 'account').build((el) => el.appendElement('id', {}, M.fromProviderState('${id}', '42')))

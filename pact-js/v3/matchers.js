@@ -121,6 +121,11 @@ function string(str = 'some string') {
 }
 
 function regex(pattern, str) {
+  // The V2 term form, { generate, matcher } (pact-js's own mocha example passes it): read as
+  // what it says. pact-js writes the object's JSON text as the regex and no example.
+  if (pattern !== null && typeof pattern === 'object' && !(pattern instanceof RegExp) && 'matcher' in pattern) {
+    return regex(pattern.matcher, str ?? pattern.generate)
+  }
   return {
     'pact:matcher:type': 'regex',
     regex: pattern instanceof RegExp ? pattern.source : pattern,
