@@ -655,6 +655,28 @@ const scenarios = [
     },
   },
   {
+    name: 'PactV2: eachLike in a query (as jest-pact\'s catAPI example has it)',
+    async run({ PactV2, MatchersV2: M }, { opts, call }) {
+      const provider = new PactV2({ ...opts, spec: 2 })
+      await provider.setup()
+      await provider.addInteraction({ uponReceiving: 'cats by ids', withRequest: { method: 'GET', path: '/cats', query: { 'catId[]': M.eachLike('1') } }, willRespondWith: { status: 200 } })
+      await call(`${provider.mockService.baseUrl}/cats?catId[]=1`, { headers: close })
+      await provider.verify()
+      await provider.finalize()
+    },
+    differences({ ref, ours }) {
+      // pact-core writes the array's JSON text as the one value (`["1"]`), with the rule on
+      // its first value; the core writes the example values, the rule on every value.
+      const r = ref.pact.interactions[0].request
+      const o = ours.pact.interactions[0].request
+      assert.equal(r.query, 'catId[]=%5b%221%22%5d')
+      assert.deepEqual(r.matchingRules, { "$.query['catId[]'][0]": { match: 'type', min: 1 } })
+      assert.equal(o.query, 'catId[]=1')
+      assert.deepEqual(o.matchingRules, { "$.query['catId[]']": { match: 'type', min: 1 } })
+      ref.pact.interactions[0].request = o
+    },
+  },
+  {
     name: 'PactV3 object form: addInteraction with states, contentType and a text body',
     async run({ PactV3 }, { opts, call }) {
       const pact = new PactV3(opts)
