@@ -415,3 +415,11 @@ pub fn from_provider_state(
         value(env, example, "fromProviderState: the example")?,
     ))
 }
+
+/// A value matching `pattern`, made as the `Regex` generator makes one (`null` for a pattern
+/// with look-around or backreferences). Internal: the pact-js drop-in's `url()` takes it as
+/// the example of a RegExp path fragment, where pact-js uses the randexp package.
+#[napi(js_name = "__regexValue", skip_typescript)]
+pub fn regex_value(pattern: String) -> Result<Option<String>, Code> {
+    pact_mock_server_core::generate::regex_value(&pattern).map_err(invalid_argument)
+}

@@ -204,8 +204,17 @@ describe('matchers', () => {
     })
   }
 
-  test('url with a RegExp fragment that is not a literal asks for an example instead of generating one', () => {
-    assert.throws(() => M.url(['orders', /\d+/]), /url: the path fragment \/\\d\+\/ needs an example value: pass regex\(\/\\d\+\/, '<an example>'\)/)
+  test('url with RegExp fragments generates an example the regex matches, as pact-js does with randexp', () => {
+    for (let i = 0; i < 20; i++) {
+      const m = M.url(['orders', /\d+/, 'lines', /[a-z]{3}-\d/])
+      const ref = reference.MatchersV3.url(['orders', /\d+/, 'lines', /[a-z]{3}-\d/])
+      assert.equal(m.regex, ref.regex)
+      assert.match(m.value, /^http:\/\/localhost:8080\/orders\/\d+\/lines\/[a-z]{3}-\d$/)
+      assert.match(m.value, new RegExp(m.regex))
+      assert.equal(m.example, m.value)
+    }
+    // Look-around cannot be generated from: the error names the way that needs no generator.
+    assert.throws(() => M.url(['orders', /(?=\d)\d+/]), /url: the path fragment \/\(\?=\\d\)\\d\+\/ has look-around or backreferences.*pass regex\(/)
   })
 
   test('XmlBuilder builds what pact-js builds', () => {

@@ -201,19 +201,15 @@ function nullValue() {
 }
 
 /**
- * The example text of a RegExp path fragment. pact-js makes one up with the `randexp`
- * package; here that works for a RegExp that stands for one text only (`/orders/`,
- * `/v1\.0/`), and any other throws, naming the alternative that needs no generator.
+ * The example of a RegExp path fragment of `url()`: pact-js generates one with the randexp
+ * package; here the core's regex generator makes it (the binding is loaded only then).
  */
 function fragmentExample(re) {
-  const source = re.source
-  if (!/[\^$.|?*+()[\]{}]/.test(source.replace(/\\[^A-Za-z0-9]/g, ''))) {
-    const literal = source.replace(/\\([^A-Za-z0-9])/g, '$1')
-    if (!/\\/.test(literal)) return literal
-  }
+  const example = require('../common/binding').__regexValue(re.source)
+  if (typeof example === 'string') return example
   throw new Error(
-    `url: the path fragment ${re} needs an example value: pass regex(${re}, '<an example>') ` +
-      `instead of the bare RegExp (pact-js generates one with the randexp package, which pact-mock-server-ffi/pact-js does not carry)`,
+    `url: the path fragment ${re} has look-around or backreferences, from which no example can be generated: ` +
+      `pass regex(${re}, '<an example>') instead of the bare RegExp`,
   )
 }
 
