@@ -20,12 +20,6 @@ pub use message::{
 };
 pub use values::{format_now, generate_value, parse_date_expression, validate_generator};
 
-/// A value matching `pattern`, as the `Regex` generator makes one (ASCII where it can);
-/// `None` for a pattern with look-around or backreferences, which no generator can follow.
-pub fn regex_value(pattern: &str) -> std::result::Result<Option<String>, String> {
-    regex_value::ValueRegex::compile(pattern)?.sample(&mut rand::thread_rng())
-}
-
 use crate::model::{Body, ContentType, Generator, Headers, Response};
 use json_path::JsonPath;
 use serde_json::Value;
@@ -326,4 +320,10 @@ fn apply_form(
         out.append_pair(k, v);
     }
     out.finish()
+}
+
+/// A value matching `pattern`, as the `Regex` generator makes one (ASCII where it can);
+/// `None` for a pattern with look-around or backreferences, which no generator can follow.
+pub fn regex_value(pattern: &str) -> std::result::Result<Option<String>, String> {
+    regex_value::ValueRegex::compile(pattern)?.sample(&mut rand::thread_rng())
 }
