@@ -25,7 +25,7 @@
 
 const binding = require('./binding')
 const logger = require('./logger')
-const { ruleEntries, validateRules } = require('./rules')
+const { ruleEntries, rulesJson, validateRules } = require('./rules')
 
 /**
  * The body entries (`[part, path, matchers]`) of pact-js's rules. The other parts pact-js lets
@@ -44,13 +44,7 @@ function bodyEntries(entries) {
 
 /** Body rule entries as the binding's message rules (`{ body: { path: { matchers } } }`), or undefined. */
 function messageRulesJson(entries) {
-  if (entries.length === 0) return undefined
-  const body = {}
-  for (const [, rulePath, matchers] of entries) {
-    const list = (body[rulePath] ??= { matchers: [] })
-    list.matchers.push(...structuredClone(matchers))
-  }
-  return { body }
+  return entries.length === 0 ? undefined : rulesJson(entries)
 }
 
 /** The rule libpact_ffi gives the bytes of a synchronous message's part: matched by content type. */

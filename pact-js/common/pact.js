@@ -76,24 +76,6 @@ class PactHandle {
 }
 
 /**
- * Rule entries (`[category, path, matchers]`, in the order given) in the pact-file layout the
- * binding takes: path and status rules one list, the others by path.
- */
-function rulesJson(entries) {
-  const json = {}
-  for (const [category, rulePath, matchers] of entries) {
-    if (category === 'path' || category === 'status') {
-      const list = (json[category] ??= { matchers: [] })
-      list.matchers.push(...structuredClone(matchers))
-    } else {
-      const list = ((json[category] ??= {})[rulePath] ??= { matchers: [] })
-      list.matchers.push(...structuredClone(matchers))
-    }
-  }
-  return json
-}
-
-/**
  * One HTTP interaction, with the calls pact-js makes on a libpact_ffi interaction (values as
  * pact-js passes them: matchers as objects, other values as text).
  */
@@ -166,7 +148,7 @@ class HttpInteraction {
 
   /** Rules in pact-js's `Rules` form, checked as pact-js checks them; added to the part. */
   matchingRules(part, rules) {
-    const { validateRules, ruleEntries } = rulesModule()
+    const { validateRules, ruleEntries, rulesJson } = rulesModule()
     validateRules(rules)
     const json = rulesJson(ruleEntries(rules))
     if (Object.keys(json).length > 0) this.handle.pendingRules.push([this.interaction, part, json])
@@ -206,4 +188,4 @@ class HttpInteraction {
   }
 }
 
-module.exports = { PactHandle, HttpInteraction, wireValue, wireBody, isMatcher, rulesJson }
+module.exports = { PactHandle, HttpInteraction, wireValue, wireBody, isMatcher }

@@ -48,4 +48,22 @@ function ruleEntries(rules) {
   return entries
 }
 
-module.exports = { validateRules, ruleEntries, convertMatcherToFFI }
+/**
+ * Rule entries (`[category, path, matchers]`, in the order given) in the pact-file layout the
+ * binding takes: path and status rules one list, the others by path.
+ */
+function rulesJson(entries) {
+  const json = {}
+  for (const [category, rulePath, matchers] of entries) {
+    if (category === 'path' || category === 'status') {
+      const list = (json[category] ??= { matchers: [] })
+      list.matchers.push(...structuredClone(matchers))
+    } else {
+      const list = ((json[category] ??= {})[rulePath] ??= { matchers: [] })
+      list.matchers.push(...structuredClone(matchers))
+    }
+  }
+  return json
+}
+
+module.exports = { validateRules, ruleEntries, rulesJson, convertMatcherToFFI }

@@ -595,24 +595,25 @@ pub fn with_multipart_body(
             "{context} needs a part name (the form field the file is sent as)"
         )));
     }
-    let boundary = match boundary.filter(|b| !b.is_empty()) {
-        Some(b) => check_boundary(b, &context)?.to_string(),
-        None => {
-            use rand::distributions::{Alphanumeric, DistString};
-            Alphanumeric.sample_string(&mut rand::thread_rng(), 16)
-        }
-    };
+    let given = boundary
+        .filter(|b| !b.is_empty())
+        .map(|b| check_boundary(b, &context))
+        .transpose()?;
     // A second part is added to the multipart body the first one made, with its boundary (as
     // libpact_ffi adds one per call); otherwise the body starts afresh.
     let earlier = earlier_multipart(part_mut(i, part).body);
-    let boundary = earlier.as_ref().map_or(boundary, |(b, _)| b.clone());
+    let adding = earlier.is_some();
+    let (boundary, mut bytes) = earlier.unwrap_or_else(|| {
+        let boundary = given.map(str::to_string).unwrap_or_else(|| {
+            use rand::distributions::{Alphanumeric, DistString};
+            Alphanumeric.sample_string(&mut rand::thread_rng(), 16)
+        });
+        (boundary, Vec::new())
+    });
     let mut disposition = format!("form-data; name=\"{}\"", form_data_quoted(part_name));
     if let Some(file_name) = file_name.filter(|f| !f.is_empty()) {
         disposition.push_str(&format!("; filename=\"{}\"", form_data_quoted(file_name)));
     }
-    let mut bytes = earlier
-        .as_ref()
-        .map_or_else(Vec::new, |(_, parts)| parts.clone());
     bytes.extend_from_slice(
         format!(
             "--{boundary}\r\nContent-Disposition: {disposition}\r\nContent-Type: {}\r\n\r\n",
@@ -639,7 +640,7 @@ pub fn with_multipart_body(
         0,
     )?;
     let p = part_mut(i, part);
-    if earlier.is_none() {
+    if !adding {
         p.rules.categories.shift_remove("body");
         p.generators.categories.shift_remove("body");
     }

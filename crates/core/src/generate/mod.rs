@@ -18,7 +18,9 @@ pub use message::{
     reify_message, reify_synchronous_message, ReifiedBody, ReifiedContents, ReifiedMessage,
     ReifiedSynchronousMessage,
 };
-pub use values::{format_now, generate_value, parse_date_expression, validate_generator};
+pub use values::{
+    format_now, generate_value, parse_date_expression, regex_value, validate_generator,
+};
 
 use crate::model::{Body, ContentType, Generator, Headers, Response};
 use json_path::JsonPath;
@@ -320,10 +322,4 @@ fn apply_form(
         out.append_pair(k, v);
     }
     out.finish()
-}
-
-/// A value matching `pattern`, as the `Regex` generator makes one (ASCII where it can);
-/// `None` for a pattern with look-around or backreferences, which no generator can follow.
-pub fn regex_value(pattern: &str) -> std::result::Result<Option<String>, String> {
-    regex_value::ValueRegex::compile(pattern)?.sample(&mut rand::thread_rng())
 }

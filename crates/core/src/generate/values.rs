@@ -86,7 +86,7 @@ fn try_generate(
                 .map(char::from)
                 .collect(),
         ),
-        Generator::Regex { regex } => match random_from_regex(regex)? {
+        Generator::Regex { regex } => match regex_value(regex)? {
             Some(value) => Value::String(value),
             None => {
                 tracing::debug!(
@@ -181,7 +181,7 @@ pub fn validate_generator(generator: &Generator) -> Result<()> {
             Ok(())
         }
         Generator::Regex { regex } => {
-            if let Err(e) = random_from_regex(regex) {
+            if let Err(e) = regex_value(regex) {
                 tracing::warn!("{e}; the example will be sent as given");
             }
             Ok(())
@@ -213,9 +213,10 @@ fn random_decimal(digits: usize, rng: &mut impl Rng) -> String {
 static REGEX_CACHE: LazyLock<Mutex<HashMap<String, Arc<ValueRegex>>>> =
     LazyLock::new(Default::default);
 
-/// A value for the Regex generator; `None` when the pattern has look-around or
-/// backreferences (no generator for those: the example is kept).
-fn random_from_regex(pattern: &str) -> std::result::Result<Option<String>, String> {
+/// A value matching `pattern`, as the `Regex` generator makes one (ASCII where it can); `None`
+/// when the pattern has look-around or backreferences (no generator for those: the example is
+/// kept).
+pub fn regex_value(pattern: &str) -> std::result::Result<Option<String>, String> {
     let compiled = compile_cached(&REGEX_CACHE, pattern, |p| {
         ValueRegex::compile(p).map(Arc::new)
     })?;

@@ -599,11 +599,12 @@ fn headers_to_json(headers: &Headers, spec: SpecVersion) -> Value {
 }
 
 /// A V2 query string as pact-reference (libpact_ffi 0.5) writes one: parameters ordered by
-/// name, each name's values in their order; names as they are; in values letters, digits and `-` as they are, a space as `+` and
-/// any other character as `%xx` (lower-case hex). Where pact-reference's form would not read
-/// back, the core departs from it: a non-ASCII character is written as its UTF-8 bytes
-/// (pact-reference writes the hex digits of its code point, which decode to other bytes), and
-/// a name holding `&`, `=`, `%`, `+`, `#` or a space is encoded as a value is.
+/// name, each name's values in their order; names as they are; in values letters, digits and
+/// `-` as they are, a space as `+` and any other character as `%xx` (lower-case hex). Where
+/// pact-reference's form would not read back, the core departs from it: a non-ASCII character
+/// is written as its UTF-8 bytes (pact-reference writes the hex digits of its code point, which
+/// decode to other bytes), and a name holding `&`, `=`, `%`, `+`, `#` or a space is encoded as
+/// a value is.
 fn query_to_string(query: &Query) -> String {
     fn encode(s: &str) -> String {
         let mut out = String::with_capacity(s.len());

@@ -372,12 +372,15 @@ impl MockServer {
     pub fn release(&self) -> bool {
         let registered = self.unregister();
         let endpoint = &self.endpoint;
-        let idle = match Session::idle(self.port) {
-            Ok(idle) if endpoint.options.port == 0 => Arc::new(idle),
-            _ => {
-                self.shutdown();
-                return registered;
-            }
+        // A fixed port is the user's: it closes, as with shutdown.
+        let idle = if endpoint.options.port == 0 {
+            Session::idle(self.port).ok()
+        } else {
+            None
+        };
+        let Some(idle) = idle.map(Arc::new) else {
+            self.shutdown();
+            return registered;
         };
         {
             let mut current = lock(&endpoint.shared.session);
@@ -560,17 +563,22 @@ pub fn start_reusing(pact: Pact, options: ServerOptions) -> Result<Arc<MockServe
     let Some(endpoint) = parked else {
         return launch(pact, compiled, options);
     };
-    let port = endpoint.shared.port;
-    let session = Arc::new(Session::new(pact, compiled, port));
+    let session = Arc::new(Session::new(pact, compiled, endpoint.shared.port));
     *lock(&endpoint.shared.session) = session.clone();
+    Ok(register_server(endpoint, session))
+}
+
+/// The handle of `session` served on `endpoint`, registered under its port.
+fn register_server(endpoint: Arc<Endpoint>, session: Arc<Session>) -> Arc<MockServer> {
     announce(&endpoint.shared, &session);
+    let port = endpoint.shared.port;
     let server = Arc::new(MockServer {
         port,
         session,
         endpoint,
     });
     lock(&REGISTRY).insert(port, server.clone());
-    Ok(server)
+    server
 }
 
 fn announce(shared: &Shared, session: &Session) {
@@ -650,14 +658,8 @@ fn launch(
         sockets: sockets.clone(),
         stop: Mutex::new(Some(stop)),
     });
-    let server = Arc::new(MockServer {
-        port,
-        session: session.clone(),
-        endpoint,
-    });
-    announce(&shared, &session);
+    let server = register_server(endpoint, session);
     rt.spawn(accept_loop(sockets, shared, acceptor, stop_rx));
-    lock(&REGISTRY).insert(port, server.clone());
     Ok(server)
 }
 
